@@ -1,0 +1,41 @@
+// Ebgp: sessions between ASes at exchanges, private or through the route server.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "asemu/layers/layer.h"
+#include "asemu/model/peering.h"
+
+namespace asemu {
+
+class Ebgp : public Layer {
+ public:
+  static constexpr const char* kName = "Ebgp";
+  Ebgp();
+
+  Ebgp& addPrivatePeering(int ix, int a, int b, PeerRelationship rel = PeerRelationship::Peer,
+                          SourceLocation at = {});
+  // The cross product of `as` and `bs`, as SEED's addPrivatePeerings.
+  Ebgp& addPrivatePeerings(int ix, const std::vector<int>& as, const std::vector<int>& bs,
+                           PeerRelationship rel = PeerRelationship::Peer, SourceLocation at = {});
+  Ebgp& addRsPeer(int ix, int asn, SourceLocation at = {});
+  Ebgp& addRsPeers(int ix, const std::vector<int>& asns, SourceLocation at = {});
+
+  const std::vector<PrivatePeering>& privatePeerings() const { return state_->priv; }
+  const std::vector<RouteServerPeering>& rsPeerings() const { return state_->rs; }
+
+  std::string name() const override { return kName; }
+  std::vector<std::string> dependencies() const override { return {"Routing"}; }
+  void render(RenderContext& ctx) const override;
+  std::unique_ptr<Layer> clone() const override { return std::make_unique<Ebgp>(*this); }
+
+ private:
+  struct State {
+    std::vector<PrivatePeering> priv;
+    std::vector<RouteServerPeering> rs;
+  };
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace asemu

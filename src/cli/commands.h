@@ -1,0 +1,26 @@
+// The verbs of the `asemu` command. Each verb lives in its own cmd_<verb>.cc and registers its
+// options and handler on a CLI11 subcommand; commands.cc holds the one table that lists them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <vector>
+
+namespace asemu::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  // Adds options to `sub` and sets its callback. Handlers throw asemu::Error for user errors;
+  // main() prints them in one line and exits 1.
+  std::function<void(CLI::App& sub)> setup;
+};
+
+const std::vector<Command>& commands();
+
+// One line per verb (add a verb: write cmd_<verb>.cc, declare it here, list it in commands.cc).
+void setupValidate(CLI::App& sub);
+void setupRender(CLI::App& sub);
+void setupShow(CLI::App& sub);
+
+}  // namespace asemu::cli

@@ -1,0 +1,90 @@
+#include "asemu/core/error.h"
+
+#include <algorithm>
+
+namespace asemu {
+
+std::string SourceLocation::str() const {
+  if (file.empty()) return {};
+  if (line <= 0) return file;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column > 0 ? column : 1);
+}
+
+static std::string formatError(const std::string& object, const std::string& message,
+                               const SourceLocation& where) {
+  std::string out;
+  if (where.known()) out += where.str() + ": ";
+  if (!object.empty()) out += object + ": ";
+  out += message;
+  return out;
+}
+
+Error::Error(std::string object, std::string message, SourceLocation where)
+    : std::runtime_error(formatError(object, message, where)),
+      object_(std::move(object)),
+      message_(std::move(message)),
+      where_(std::move(where)) {}
+
+static std::string joinErrors(const std::vector<Error>& errors) {
+  std::string out;
+  for (const auto& e : errors) {
+    if (!out.empty()) out += '\n';
+    out += e.what();
+  }
+  return out;
+}
+
+ErrorList::ErrorList(std::vector<Error> errors)
+    : std::runtime_error(joinErrors(errors)), errors_(std::move(errors)) {}
+
+void Diagnostics::throwIfAny() const {
+  if (errors_.empty()) return;
+  if (errors_.size() == 1) throw errors_.front();
+  throw ErrorList(errors_);
+}
+
+static size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string closestMatch(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t bestDistance = std::max<size_t>(2, name.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    size_t d = editDistance(name, c);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string unknownNameMessage(const std::string& what, const std::string& name,
+                               std::vector<std::string> candidates) {
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::string out = "unknown " + what + " '" + name + "'";
+  if (candidates.empty()) return out + " (there are none)";
+  out += " (known: ";
+  const size_t shown = std::min<size_t>(candidates.size(), 12);
+  for (size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + candidates[i];
+  if (shown < candidates.size())
+    out += ", ... " + std::to_string(candidates.size() - shown) + " more";
+  out += ")";
+  std::string guess = closestMatch(name, candidates);
+  if (!guess.empty()) out += "; did you mean '" + guess + "'?";
+  return out;
+}
+
+}  // namespace asemu

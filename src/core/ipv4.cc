@@ -1,0 +1,79 @@
+#include "asemu/core/ipv4.h"
+
+#include <charconv>
+
+namespace asemu {
+
+std::optional<Ipv4Address> Ipv4Address::parse(std::string_view text) {
+  uint32_t value = 0;
+  const char* p = text.data();
+  const char* end = text.data() + text.size();
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (p == end || *p != '.') return std::nullopt;
+      ++p;
+    }
+    if (p == end || *p < '0' || *p > '9') return std::nullopt;
+    // No leading zeros: "010" is ambiguous (octal in some tools).
+    if (*p == '0' && p + 1 != end && p[1] >= '0' && p[1] <= '9') return std::nullopt;
+    unsigned part = 0;
+    auto [next, ec] = std::from_chars(p, end, part);
+    if (ec != std::errc() || part > 255 || next - p > 3) return std::nullopt;
+    value = (value << 8) | part;
+    p = next;
+  }
+  if (p != end) return std::nullopt;
+  return Ipv4Address(value);
+}
+
+std::string Ipv4Address::str() const {
+  return std::to_string(value_ >> 24) + "." + std::to_string((value_ >> 16) & 0xff) + "." +
+         std::to_string((value_ >> 8) & 0xff) + "." + std::to_string(value_ & 0xff);
+}
+
+static uint32_t maskOf(int length) {
+  return length == 0 ? 0 : ~uint32_t(0) << (32 - length);
+}
+
+Ipv4Prefix::Ipv4Prefix(Ipv4Address address, int length)
+    : network_(address.value() & maskOf(length)), length_(length) {}
+
+std::optional<Ipv4Prefix> Ipv4Prefix::parse(std::string_view text) {
+  auto slash = text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto address = Ipv4Address::parse(text.substr(0, slash));
+  if (!address) return std::nullopt;
+  auto lenText = text.substr(slash + 1);
+  if (lenText.empty() || lenText.size() > 2) return std::nullopt;
+  int length = 0;
+  auto [next, ec] = std::from_chars(lenText.data(), lenText.data() + lenText.size(), length);
+  if (ec != std::errc() || next != lenText.data() + lenText.size() || length < 0 || length > 32)
+    return std::nullopt;
+  if ((address->value() & ~maskOf(length)) != 0) return std::nullopt;
+  return Ipv4Prefix(*address, length);
+}
+
+bool Ipv4Prefix::contains(Ipv4Address a) const {
+  return (a.value() & maskOf(length_)) == network_.value();
+}
+
+bool Ipv4Prefix::isUsableHost(Ipv4Address a) const {
+  if (!contains(a)) return false;
+  if (length_ >= 31) return true;
+  return a != network_ && a != broadcast();
+}
+
+bool Ipv4Prefix::overlaps(const Ipv4Prefix& other) const {
+  return length_ <= other.length_ ? contains(other.network_) : other.contains(network_);
+}
+
+std::optional<Ipv4Address> Ipv4Prefix::host(uint64_t n) const {
+  if (n >= size()) return std::nullopt;
+  return Ipv4Address(network_.value() + uint32_t(n));
+}
+
+std::string Ipv4Prefix::str() const {
+  return network_.str() + "/" + std::to_string(length_);
+}
+
+}  // namespace asemu

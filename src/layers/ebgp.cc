@@ -1,0 +1,244 @@
+// Ebgp: BGP sessions between ASes at exchanges, named and filtered as in SEED:
+//   Provider (A provides B): A has c_as{B} (customer routes, pref 30, exports all),
+//                            B has u_as{A} (provider routes, pref 10, exports own+customers)
+//   Peer:                    p_as{other} on both (pref 20, exports own+customers)
+//   Unfiltered:              x_as{B} / x_as{A}, tagged customer / provider, both export all
+//   Route server:            member p_rs{ix} (as Peer), route server p_as{member} (rs client)
+#include "asemu/layers/ebgp.h"
+
+#include <map>
+#include <set>
+
+#include "asemu/layers/base.h"
+#include "asemu/layers/emulator.h"
+
+namespace asemu {
+namespace {
+
+std::string asName(int asn) {
+  return "as" + std::to_string(asn);
+}
+std::string ixName(int ix) {
+  return "ix" + std::to_string(ix);
+}
+
+class EbgpRenderer {
+ public:
+  EbgpRenderer(const Ebgp& ebgp, RenderContext& ctx) : ebgp_(ebgp), ctx_(ctx) {}
+
+  void run() {
+    indexBorderRouters();
+    for (const auto& p : ebgp_.rsPeerings()) addRouteServerPeering(p);
+    for (const auto& p : ebgp_.privatePeerings()) addPrivatePeering(p);
+  }
+
+ private:
+  struct Endpoint {
+    size_t node;
+    Ipv4Address address;
+  };
+
+  void indexBorderRouters() {
+    for (size_t i = 0; i < ctx_.plan.nodes.size(); ++i) {
+      const auto& node = ctx_.plan.nodes[i];
+      for (const auto& iface : node.interfaces) {
+        if (iface.network.rfind("ix/ix", 0) != 0) continue;
+        int ix = std::stoi(iface.network.substr(5));
+        if (node.role == plan::Role::RouteServer)
+          routeServer_[ix] = {i, iface.address};
+        else if (node.isRouter())
+          routers_[{node.asn, ix}].push_back({i, iface.address});
+      }
+    }
+  }
+
+  // The one router of `asn` on exchange `ix`, or nullopt after reporting why there is none.
+  std::optional<Endpoint> routerOf(int asn, int ix, const std::string& object,
+                                   const SourceLocation& where) {
+    const Base& base = ctx_.emulator.getLayer<Base>();
+    if (!base.findInternetExchange(ix)) {
+      std::vector<std::string> known;
+      for (const auto& x : base.internetExchanges()) known.push_back(x.name());
+      ctx_.diagnostics.add(object, unknownNameMessage("exchange", ixName(ix), known), where);
+      return std::nullopt;
+    }
+    if (!base.findAutonomousSystem(asn)) {
+      std::vector<std::string> known;
+      for (const auto& a : base.autonomousSystems()) known.push_back(std::to_string(a.asn()));
+      ctx_.diagnostics.add(object, unknownNameMessage("AS", std::to_string(asn), known), where);
+      return std::nullopt;
+    }
+    auto it = routers_.find({asn, ix});
+    if (it == routers_.end()) {
+      ctx_.diagnostics.add(object,
+                           asName(asn) + " has no router on " + ixName(ix) +
+                               "; join one of its routers to " + ixName(ix) + " first",
+                           where);
+      return std::nullopt;
+    }
+    if (it->second.size() > 1) {
+      std::string names;
+      for (const auto& e : it->second)
+        names += (names.empty() ? "" : ", ") + ctx_.plan.nodes[e.node].name;
+      ctx_.diagnostics.add(object,
+                           asName(asn) + " has " + std::to_string(it->second.size()) +
+                               " routers on " + ixName(ix) + " (" + names +
+                               "); peerings need exactly one",
+                           where);
+      return std::nullopt;
+    }
+    return it->second.front();
+  }
+
+  void addSession(const Endpoint& self, plan::BgpSession s, const std::string& object,
+                  const SourceLocation& where) {
+    plan::Node& node = ctx_.plan.nodes[self.node];
+    if (!node.bird) return;  // reported by Routing
+    if (node.bird->findSession(s.name)) {
+      ctx_.diagnostics.add(object,
+                           node.id + " would have two BGP sessions named " + s.name +
+                               "; an AS can peer with another AS at one exchange only "
+                               "through one router",
+                           where);
+      return;
+    }
+    node.bird->sessions.push_back(std::move(s));
+  }
+
+  static plan::BgpSession session(const std::string& name, plan::SessionKind kind,
+                                  const plan::Node& self, const Endpoint& local,
+                                  const plan::Node& peer, const Endpoint& remote) {
+    plan::BgpSession s;
+    s.name = name;
+    s.kind = kind;
+    s.local_address = local.address;
+    s.local_as = self.asn;
+    s.neighbor_address = remote.address;
+    s.neighbor_as = peer.asn;
+    s.neighbor_node = peer.id;
+    return s;
+  }
+
+  void addRouteServerPeering(const RouteServerPeering& p) {
+    std::string object = ixName(p.ix) + " route server peering with " + asName(p.asn);
+    if (!seenRs_.insert({p.ix, p.asn}).second) {
+      ctx_.diagnostics.add(
+          object, asName(p.asn) + " is listed twice as a route server peer of " + ixName(p.ix),
+          p.origin);
+      return;
+    }
+    auto member = routerOf(p.asn, p.ix, object, p.origin);
+    if (!member) return;
+    auto rsIt = routeServer_.find(p.ix);
+    if (rsIt == routeServer_.end()) return;  // the exchange itself is in error
+    const Endpoint rs = rsIt->second;
+    const plan::Node& memberNode = ctx_.plan.nodes[member->node];
+    const plan::Node& rsNode = ctx_.plan.nodes[rs.node];
+
+    auto m = session("p_rs" + std::to_string(p.ix), plan::SessionKind::Ebgp, memberNode, *member,
+                     rsNode, rs);
+    m.import_class = plan::RouteClass::Peer;
+    m.local_pref = 20;
+    m.export_policy = plan::ExportPolicy::OwnAndCustomers;
+    auto r = session("p_as" + std::to_string(p.asn), plan::SessionKind::RouteServerClient, rsNode,
+                     rs, memberNode, *member);
+    addSession(*member, std::move(m), object, p.origin);
+    addSession(rs, std::move(r), object, p.origin);
+  }
+
+  void addPrivatePeering(const PrivatePeering& p) {
+    std::string object = ixName(p.ix) + " peering " + asName(p.a) + "-" + asName(p.b);
+    if (p.a == p.b) {
+      ctx_.diagnostics.add(object, "an AS cannot peer with itself", p.origin);
+      return;
+    }
+    auto key = std::make_tuple(p.ix, std::min(p.a, p.b), std::max(p.a, p.b));
+    if (auto [it, fresh] = seenPrivate_.emplace(key, p.relationship); !fresh) {
+      ctx_.diagnostics.add(object,
+                           asName(p.a) + " and " + asName(p.b) + " are already peered at " +
+                               ixName(p.ix) + " (" + relationshipName(it->second) + ")",
+                           p.origin);
+      return;
+    }
+    auto a = routerOf(p.a, p.ix, object, p.origin);
+    auto b = routerOf(p.b, p.ix, object, p.origin);
+    if (!a || !b) return;
+    const plan::Node& an = ctx_.plan.nodes[a->node];
+    const plan::Node& bn = ctx_.plan.nodes[b->node];
+    std::string aTag = std::to_string(p.a), bTag = std::to_string(p.b);
+
+    plan::BgpSession sa, sb;
+    switch (p.relationship) {
+      case PeerRelationship::Provider:
+        sa = session("c_as" + bTag, plan::SessionKind::Ebgp, an, *a, bn, *b);
+        sa.import_class = plan::RouteClass::Customer;
+        sa.local_pref = 30;
+        sa.export_policy = plan::ExportPolicy::All;
+        sb = session("u_as" + aTag, plan::SessionKind::Ebgp, bn, *b, an, *a);
+        sb.import_class = plan::RouteClass::Provider;
+        sb.local_pref = 10;
+        sb.export_policy = plan::ExportPolicy::OwnAndCustomers;
+        break;
+      case PeerRelationship::Peer:
+        sa = session("p_as" + bTag, plan::SessionKind::Ebgp, an, *a, bn, *b);
+        sb = session("p_as" + aTag, plan::SessionKind::Ebgp, bn, *b, an, *a);
+        for (auto* s : {&sa, &sb}) {
+          s->import_class = plan::RouteClass::Peer;
+          s->local_pref = 20;
+          s->export_policy = plan::ExportPolicy::OwnAndCustomers;
+        }
+        break;
+      case PeerRelationship::Unfiltered:
+        sa = session("x_as" + bTag, plan::SessionKind::Ebgp, an, *a, bn, *b);
+        sa.import_class = plan::RouteClass::Customer;
+        sa.local_pref = 30;
+        sa.export_policy = plan::ExportPolicy::All;
+        sb = session("x_as" + aTag, plan::SessionKind::Ebgp, bn, *b, an, *a);
+        sb.import_class = plan::RouteClass::Provider;
+        sb.local_pref = 10;
+        sb.export_policy = plan::ExportPolicy::All;
+        break;
+    }
+    addSession(*a, std::move(sa), object, p.origin);
+    addSession(*b, std::move(sb), object, p.origin);
+  }
+
+  const Ebgp& ebgp_;
+  RenderContext& ctx_;
+  std::map<std::pair<int, int>, std::vector<Endpoint>> routers_;  // (asn, ix) -> routers
+  std::map<int, Endpoint> routeServer_;
+  std::set<std::pair<int, int>> seenRs_;
+  std::map<std::tuple<int, int, int>, PeerRelationship> seenPrivate_;
+};
+
+}  // namespace
+
+Ebgp::Ebgp() : state_(std::make_shared<State>()) {}
+
+Ebgp& Ebgp::addPrivatePeering(int ix, int a, int b, PeerRelationship rel, SourceLocation at) {
+  state_->priv.push_back({ix, a, b, rel, std::move(at)});
+  return *this;
+}
+
+Ebgp& Ebgp::addPrivatePeerings(int ix, const std::vector<int>& as, const std::vector<int>& bs,
+                               PeerRelationship rel, SourceLocation at) {
+  for (int a : as)
+    for (int b : bs) addPrivatePeering(ix, a, b, rel, at);
+  return *this;
+}
+
+Ebgp& Ebgp::addRsPeer(int ix, int asn, SourceLocation at) {
+  state_->rs.push_back({ix, asn, std::move(at)});
+  return *this;
+}
+
+Ebgp& Ebgp::addRsPeers(int ix, const std::vector<int>& asns, SourceLocation at) {
+  for (int a : asns) addRsPeer(ix, a, at);
+  return *this;
+}
+
+void Ebgp::render(RenderContext& ctx) const {
+  EbgpRenderer(*this, ctx).run();
+}
+
+}  // namespace asemu

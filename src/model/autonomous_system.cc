@@ -1,0 +1,75 @@
+#include "asemu/model/autonomous_system.h"
+
+#include "asemu/core/names.h"
+
+namespace asemu {
+namespace {
+
+template <class T>
+std::vector<std::string> namesOf(const std::deque<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& i : items) out.push_back(i.name());
+  return out;
+}
+
+}  // namespace
+
+Network& AutonomousSystem::createNetwork(const std::string& name, const std::string& prefix) {
+  std::string object = "as" + std::to_string(asn_) + "/" + name;
+  if (auto problem = objectNameProblem(name); !problem.empty()) throw Error(object, problem);
+  if (findNetwork(name))
+    throw Error(object, "a network of this name already exists in as" + std::to_string(asn_));
+  return networks_.emplace_back(name, prefix);
+}
+
+Node& AutonomousSystem::createNode(Node::Kind kind, const std::string& name) {
+  std::string object = "as" + std::to_string(asn_) + "/" + name;
+  if (auto problem = objectNameProblem(name); !problem.empty()) throw Error(object, problem);
+  if (findNode(name))
+    throw Error(object,
+                "a host or router of this name already exists in as" + std::to_string(asn_));
+  auto& list = kind == Node::Kind::Host ? hosts_ : routers_;
+  return list.emplace_back(asn_, kind, name);
+}
+
+Node& AutonomousSystem::createHost(const std::string& name) {
+  return createNode(Node::Kind::Host, name);
+}
+
+Node& AutonomousSystem::createRouter(const std::string& name) {
+  return createNode(Node::Kind::Router, name);
+}
+
+Network& AutonomousSystem::getNetwork(const std::string& name) {
+  for (auto& n : networks_)
+    if (n.name() == name) return n;
+  throw Error("as" + std::to_string(asn_), unknownNameMessage("network", name, namesOf(networks_)));
+}
+
+Node& AutonomousSystem::getHost(const std::string& name) {
+  for (auto& n : hosts_)
+    if (n.name() == name) return n;
+  throw Error("as" + std::to_string(asn_), unknownNameMessage("host", name, namesOf(hosts_)));
+}
+
+Node& AutonomousSystem::getRouter(const std::string& name) {
+  for (auto& n : routers_)
+    if (n.name() == name) return n;
+  throw Error("as" + std::to_string(asn_), unknownNameMessage("router", name, namesOf(routers_)));
+}
+
+const Network* AutonomousSystem::findNetwork(const std::string& name) const {
+  for (const auto& n : networks_)
+    if (n.name() == name) return &n;
+  return nullptr;
+}
+
+const Node* AutonomousSystem::findNode(const std::string& name) const {
+  for (const auto& n : hosts_)
+    if (n.name() == name) return &n;
+  for (const auto& n : routers_)
+    if (n.name() == name) return &n;
+  return nullptr;
+}
+
+}  // namespace asemu

@@ -1,0 +1,314 @@
+// The Plan's JSON form. Writing is direct; reading checks every field so that a hand-edited or
+// stale plan.json fails with the field's path instead of a crash.
+#include "asemu/plan/json.h"
+
+#include "asemu/core/error.h"
+
+namespace asemu::plan {
+
+using nlohmann::json;
+
+namespace {
+
+const char* networkKindName(NetworkKind k) {
+  return k == NetworkKind::Local ? "local" : "exchange";
+}
+
+const char* roleKey(Role r) {
+  switch (r) {
+    case Role::Host:
+      return "host";
+    case Role::Router:
+      return "router";
+    case Role::BorderRouter:
+      return "border_router";
+    case Role::RouteServer:
+      return "route_server";
+  }
+  return "";
+}
+
+const char* sessionKindName(SessionKind k) {
+  switch (k) {
+    case SessionKind::Ebgp:
+      return "ebgp";
+    case SessionKind::Ibgp:
+      return "ibgp";
+    case SessionKind::RouteServerClient:
+      return "rs_client";
+  }
+  return "";
+}
+
+json linkJson(const LinkProperties& l) {
+  return {{"latency_ms", l.latency_ms},
+          {"bandwidth_bps", l.bandwidth_bps},
+          {"loss_percent", l.loss_percent}};
+}
+
+json sessionJson(const BgpSession& s) {
+  json j = {{"name", s.name},
+            {"kind", sessionKindName(s.kind)},
+            {"local_address", s.local_address.str()},
+            {"local_as", s.local_as},
+            {"neighbor_address", s.neighbor_address.str()},
+            {"neighbor_as", s.neighbor_as}};
+  if (s.kind == SessionKind::Ebgp) {
+    j["import_class"] = routeClassName(s.import_class);
+    j["local_pref"] = s.local_pref;
+    j["export"] = s.export_policy == ExportPolicy::All ? "all" : "own_and_customers";
+  }
+  if (!s.neighbor_node.empty()) j["neighbor_node"] = s.neighbor_node;
+  return j;
+}
+
+json nodeJson(const Node& n) {
+  json j = {{"id", n.id}, {"name", n.name}, {"asn", n.asn}, {"role", roleKey(n.role)}};
+  json ifs = json::array();
+  for (const auto& i : n.interfaces)
+    ifs.push_back({{"name", i.name},
+                   {"network", i.network},
+                   {"address", i.address.str()},
+                   {"prefix_length", i.prefix_length}});
+  j["interfaces"] = ifs;
+  if (n.loopback) j["loopback"] = n.loopback->str();
+  json routes = json::array();
+  for (const auto& r : n.routes)
+    routes.push_back({{"destination", r.destination.str()}, {"via", r.via.str()}});
+  j["routes"] = routes;
+  json sysctls = json::object();
+  for (const auto& s : n.sysctls) sysctls[s.key] = s.value;
+  j["sysctls"] = sysctls;
+  if (n.bird) {
+    const Bird& b = *n.bird;
+    json bj = {{"router_id", b.router_id.str()},
+               {"asn", b.asn},
+               {"route_server", b.route_server},
+               {"direct_interfaces", b.direct_interfaces}};
+    if (b.ospf)
+      bj["ospf"] = {{"active_interfaces", b.ospf->active_interfaces},
+                    {"stub_interfaces", b.ospf->stub_interfaces}};
+    json sessions = json::array();
+    for (const auto& s : b.sessions) sessions.push_back(sessionJson(s));
+    bj["sessions"] = sessions;
+    j["bird"] = bj;
+  }
+  return j;
+}
+
+// Reading: every accessor names the JSON path it failed on.
+class Reader {
+ public:
+  explicit Reader(std::string path) : path_(std::move(path)) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error("plan", path_ + ": " + what);
+  }
+  const json& field(const json& j, const char* key) const {
+    if (!j.is_object()) fail("expected an object");
+    auto it = j.find(key);
+    if (it == j.end()) Reader(path_).fail(std::string("missing field '") + key + "'");
+    return *it;
+  }
+  std::string str(const json& j, const char* key) const {
+    const json& v = field(j, key);
+    if (!v.is_string()) at(key).fail("expected a string");
+    return v.get<std::string>();
+  }
+  long long integer(const json& j, const char* key) const {
+    const json& v = field(j, key);
+    if (!v.is_number_integer()) at(key).fail("expected an integer");
+    return v.get<long long>();
+  }
+  double number(const json& j, const char* key) const {
+    const json& v = field(j, key);
+    if (!v.is_number()) at(key).fail("expected a number");
+    return v.get<double>();
+  }
+  bool boolean(const json& j, const char* key) const {
+    const json& v = field(j, key);
+    if (!v.is_boolean()) at(key).fail("expected true or false");
+    return v.get<bool>();
+  }
+  Ipv4Address address(const json& j, const char* key) const {
+    auto a = Ipv4Address::parse(str(j, key));
+    if (!a) at(key).fail("expected an IPv4 address");
+    return *a;
+  }
+  Ipv4Prefix prefix(const json& j, const char* key) const {
+    auto p = Ipv4Prefix::parse(str(j, key));
+    if (!p) at(key).fail("expected an IPv4 prefix a.b.c.d/len");
+    return *p;
+  }
+  const json& array(const json& j, const char* key) const {
+    const json& v = field(j, key);
+    if (!v.is_array()) at(key).fail("expected an array");
+    return v;
+  }
+  std::vector<std::string> strings(const json& j, const char* key) const {
+    std::vector<std::string> out;
+    const json& a = array(j, key);
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (!a[i].is_string()) at(key).at(i).fail("expected a string");
+      out.push_back(a[i].get<std::string>());
+    }
+    return out;
+  }
+  Reader at(const std::string& key) const { return Reader(path_ + "." + key); }
+  Reader at(size_t index) const { return Reader(path_ + "[" + std::to_string(index) + "]"); }
+
+ private:
+  std::string path_;
+};
+
+template <class E>
+E enumFrom(const Reader& r, const std::string& text,
+           std::initializer_list<std::pair<const char*, E>> options) {
+  for (const auto& [name, value] : options)
+    if (text == name) return value;
+  std::string known;
+  for (const auto& o : options) known += (known.empty() ? "" : ", ") + std::string(o.first);
+  r.fail("unknown value '" + text + "' (known: " + known + ")");
+}
+
+BgpSession readSession(const Reader& r, const json& j) {
+  BgpSession s;
+  s.name = r.str(j, "name");
+  s.kind = enumFrom<SessionKind>(r.at("kind"), r.str(j, "kind"),
+                                 {{"ebgp", SessionKind::Ebgp},
+                                  {"ibgp", SessionKind::Ibgp},
+                                  {"rs_client", SessionKind::RouteServerClient}});
+  s.local_address = r.address(j, "local_address");
+  s.local_as = int(r.integer(j, "local_as"));
+  s.neighbor_address = r.address(j, "neighbor_address");
+  s.neighbor_as = int(r.integer(j, "neighbor_as"));
+  if (s.kind == SessionKind::Ebgp) {
+    s.import_class = enumFrom<RouteClass>(r.at("import_class"), r.str(j, "import_class"),
+                                          {{"customer", RouteClass::Customer},
+                                           {"peer", RouteClass::Peer},
+                                           {"provider", RouteClass::Provider}});
+    s.local_pref = int(r.integer(j, "local_pref"));
+    s.export_policy = enumFrom<ExportPolicy>(
+        r.at("export"), r.str(j, "export"),
+        {{"all", ExportPolicy::All}, {"own_and_customers", ExportPolicy::OwnAndCustomers}});
+  }
+  if (j.contains("neighbor_node")) s.neighbor_node = r.str(j, "neighbor_node");
+  return s;
+}
+
+Node readNode(const Reader& r, const json& j) {
+  Node n;
+  n.id = r.str(j, "id");
+  n.name = r.str(j, "name");
+  n.asn = int(r.integer(j, "asn"));
+  n.role = enumFrom<Role>(r.at("role"), r.str(j, "role"),
+                          {{"host", Role::Host},
+                           {"router", Role::Router},
+                           {"border_router", Role::BorderRouter},
+                           {"route_server", Role::RouteServer}});
+  const json& ifs = r.array(j, "interfaces");
+  for (size_t i = 0; i < ifs.size(); ++i) {
+    Reader ri = r.at("interfaces").at(i);
+    n.interfaces.push_back({ri.str(ifs[i], "name"), ri.str(ifs[i], "network"),
+                            ri.address(ifs[i], "address"),
+                            int(ri.integer(ifs[i], "prefix_length"))});
+  }
+  if (j.contains("loopback")) n.loopback = r.address(j, "loopback");
+  const json& routes = r.array(j, "routes");
+  for (size_t i = 0; i < routes.size(); ++i) {
+    Reader rr = r.at("routes").at(i);
+    n.routes.push_back({rr.prefix(routes[i], "destination"), rr.address(routes[i], "via")});
+  }
+  const json& sysctls = r.field(j, "sysctls");
+  if (!sysctls.is_object()) r.at("sysctls").fail("expected an object");
+  for (auto it = sysctls.begin(); it != sysctls.end(); ++it) {
+    if (!it->is_string()) r.at("sysctls").at(it.key()).fail("expected a string");
+    n.sysctls.push_back({it.key(), it->get<std::string>()});
+  }
+  if (j.contains("bird")) {
+    Reader rb = r.at("bird");
+    const json& bj = j["bird"];
+    Bird b;
+    b.router_id = rb.address(bj, "router_id");
+    b.asn = int(rb.integer(bj, "asn"));
+    b.route_server = rb.boolean(bj, "route_server");
+    b.direct_interfaces = rb.strings(bj, "direct_interfaces");
+    if (bj.contains("ospf")) {
+      Reader ro = rb.at("ospf");
+      b.ospf = Ospf{ro.strings(bj["ospf"], "active_interfaces"),
+                    ro.strings(bj["ospf"], "stub_interfaces")};
+    }
+    const json& sessions = rb.array(bj, "sessions");
+    for (size_t i = 0; i < sessions.size(); ++i)
+      b.sessions.push_back(readSession(rb.at("sessions").at(i), sessions[i]));
+    n.bird = std::move(b);
+  }
+  return n;
+}
+
+}  // namespace
+
+json toJson(const Plan& plan) {
+  json networks = json::array();
+  for (const auto& n : plan.networks) {
+    networks.push_back({{"id", n.id},
+                        {"name", n.name},
+                        {"kind", networkKindName(n.kind)},
+                        {"scope", n.scope},
+                        {"prefix", n.prefix.str()},
+                        {"display_name", n.display_name},
+                        {"link", linkJson(n.link)}});
+  }
+  json nodes = json::array();
+  for (const auto& n : plan.nodes) nodes.push_back(nodeJson(n));
+  return {{"format", kPlanFormatVersion},
+          {"name", plan.name},
+          {"networks", networks},
+          {"nodes", nodes}};
+}
+
+Plan planFromJson(const json& j) {
+  Reader r("plan");
+  long long format = r.integer(j, "format");
+  if (format != kPlanFormatVersion)
+    r.at("format").fail("this asemu reads plan format " + std::to_string(kPlanFormatVersion) +
+                        ", not " + std::to_string(format) + " (render the topology again)");
+  Plan plan;
+  plan.name = r.str(j, "name");
+  const json& networks = r.array(j, "networks");
+  for (size_t i = 0; i < networks.size(); ++i) {
+    Reader rn = r.at("networks").at(i);
+    const json& nj = networks[i];
+    Network n;
+    n.id = rn.str(nj, "id");
+    n.name = rn.str(nj, "name");
+    n.kind =
+        enumFrom<NetworkKind>(rn.at("kind"), rn.str(nj, "kind"),
+                              {{"local", NetworkKind::Local}, {"exchange", NetworkKind::Exchange}});
+    n.scope = int(rn.integer(nj, "scope"));
+    n.prefix = rn.prefix(nj, "prefix");
+    n.display_name = rn.str(nj, "display_name");
+    Reader rl = rn.at("link");
+    const json& lj = rn.field(nj, "link");
+    n.link.latency_ms = uint32_t(rl.integer(lj, "latency_ms"));
+    n.link.bandwidth_bps = uint64_t(rl.integer(lj, "bandwidth_bps"));
+    n.link.loss_percent = rl.number(lj, "loss_percent");
+    plan.networks.push_back(std::move(n));
+  }
+  const json& nodes = r.array(j, "nodes");
+  for (size_t i = 0; i < nodes.size(); ++i)
+    plan.nodes.push_back(readNode(r.at("nodes").at(i), nodes[i]));
+  return plan;
+}
+
+std::string toJsonText(const Plan& plan, int indent) {
+  return toJson(plan).dump(indent) + "\n";
+}
+
+Plan planFromJsonText(const std::string& text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw Error("plan", "not valid JSON");
+  return planFromJson(j);
+}
+
+}  // namespace asemu::plan

@@ -1,0 +1,90 @@
+#include "asemu/plan/plan.h"
+
+#include <cassert>
+
+namespace asemu::plan {
+
+const BgpSession* Bird::findSession(const std::string& name) const {
+  for (const auto& s : sessions)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+const Interface* Node::findInterface(const std::string& ifname) const {
+  for (const auto& i : interfaces)
+    if (i.name == ifname) return &i;
+  return nullptr;
+}
+
+const Node* Plan::findNode(const std::string& id) const {
+  for (const auto& n : nodes)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+Node* Plan::findNode(const std::string& id) {
+  for (auto& n : nodes)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+const Network* Plan::findNetwork(const std::string& id) const {
+  for (const auto& n : networks)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+std::string roleName(Role role) {
+  switch (role) {
+    case Role::Host:
+      return "Host";
+    case Role::Router:
+      return "Router";
+    case Role::BorderRouter:
+      return "BorderRouter";
+    case Role::RouteServer:
+      return "Route Server";
+  }
+  assert(false);
+  return {};
+}
+
+std::string roleShortName(Role role) {
+  switch (role) {
+    case Role::Host:
+      return "h";
+    case Role::Router:
+      return "r";
+    case Role::BorderRouter:
+    case Role::RouteServer:
+      return "brd";
+  }
+  assert(false);
+  return {};
+}
+
+std::string routeClassName(RouteClass c) {
+  switch (c) {
+    case RouteClass::Customer:
+      return "customer";
+    case RouteClass::Peer:
+      return "peer";
+    case RouteClass::Provider:
+      return "provider";
+  }
+  assert(false);
+  return {};
+}
+
+std::string seedContainerName(const Node& node) {
+  std::string name = "as" + std::to_string(node.asn) + roleShortName(node.role) + "-" + node.name;
+  if (!node.interfaces.empty()) name += "-" + node.interfaces.front().address.str();
+  for (char& c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-';
+    if (!ok) c = '_';
+  }
+  return name;
+}
+
+}  // namespace asemu::plan
