@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what asemu needs to build, run and test on Debian 12 (run as root).
+# Idempotent: packages already present are skipped quickly.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config clang libclang-rt-14-dev clang-format
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libnl-3-dev libnl-route-3-dev libpcap-dev libboost-dev
+  # run: namespaces, links and BIRD
+  bird2 iproute2 iputils-ping netcat-openbsd procps util-linux
+  # tests of the Docker and Graphviz output
+  docker-compose shellcheck graphviz
+)
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: run as root (apt-get needs it), e.g. sudo $0" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's bird2 package may start a BIRD in the host namespace; asemu runs its own per node.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet bird 2>/dev/null; then
+  systemctl disable --now bird >/dev/null 2>&1 || true
+fi
+echo "install-deps: all packages present" >&2

@@ -1,0 +1,97 @@
+// asemu render TOPO: the exact emulation, as the Plan's JSON or as the files each node gets.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "asemu/core/error.h"
+#include "asemu/plan/bird_config.h"
+#include "asemu/plan/json.h"
+#include "asemu/topo/topology.h"
+#include "commands.h"
+#include "topology_arg.h"
+
+namespace asemu::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string fileNameOf(const std::string& nodeId) {
+  std::string out = nodeId;
+  for (char& c : out)
+    if (c == '/') c = '_';
+  return out;
+}
+
+void writeFile(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) throw Error(path.string(), "cannot write this file");
+}
+
+void writeDirectory(const plan::Plan& plan, const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw Error(dir.string(), "cannot create this directory: " + ec.message());
+  writeFile(dir / "plan.json", plan::toJsonText(plan));
+  size_t configs = 0;
+  for (const auto& node : plan.nodes) {
+    if (!node.bird) continue;
+    fs::create_directories(dir / fileNameOf(node.id), ec);
+    writeFile(dir / fileNameOf(node.id) / "bird.conf", plan::birdConfig(node));
+    ++configs;
+  }
+  std::cerr << "wrote " << (dir / "plan.json").string() << " and " << configs
+            << " bird.conf files under " << dir.string() << "\n";
+}
+
+}  // namespace
+
+void setupRender(CLI::App& sub) {
+  struct Options {
+    std::string topo, out, node;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  addTopologyArg(sub, o->topo);
+  sub.add_flag("--json", o->json, "Print the whole plan as JSON (the stable, portable form)");
+  sub.add_option("-o,--output", o->out,
+                 "Write plan.json and <node>/bird.conf for every router and route server here");
+  sub.add_option("--node", o->node,
+                 "Print only this node's bird.conf (node id, e.g. as180/router0)");
+  sub.footer(
+      "Without options, prints every router's and route server's bird.conf, each after a\n"
+      "'### <node id>' line.\n"
+      "Examples:\n"
+      "  asemu render ip-anycast --json > plan.json\n"
+      "  asemu render ip-anycast --node as180/router0\n"
+      "  asemu render my-topology.yaml -o out/");
+  sub.callback([o] {
+    plan::Plan plan = topo::renderTopology(o->topo);
+    if (o->json) {
+      std::cout << plan::toJsonText(plan);
+      return;
+    }
+    if (!o->out.empty()) {
+      writeDirectory(plan, o->out);
+      return;
+    }
+    if (!o->node.empty()) {
+      const plan::Node* node = plan.findNode(o->node);
+      if (!node) {
+        std::vector<std::string> ids;
+        for (const auto& n : plan.nodes)
+          if (n.bird) ids.push_back(n.id);
+        throw Error(o->topo, unknownNameMessage("router or route server", o->node, ids));
+      }
+      if (!node->bird) throw Error(node->id, "is a host; hosts run no BIRD");
+      std::cout << plan::birdConfig(*node);
+      return;
+    }
+    for (const auto& node : plan.nodes) {
+      if (!node.bird) continue;
+      std::cout << "### " << node.id << "\n" << plan::birdConfig(node);
+    }
+  });
+}
+
+}  // namespace asemu::cli

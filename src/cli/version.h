@@ -1,0 +1,5 @@
+#pragma once
+
+#ifndef ASEMU_VERSION
+#define ASEMU_VERSION "0.1.0"
+#endif
