@@ -62,7 +62,8 @@ std::string closestMatch(const std::string& name, const std::vector<std::string>
   size_t bestDistance = std::max<size_t>(2, name.size() / 3) + 1;
   for (const auto& c : candidates) {
     size_t d = editDistance(name, c);
-    if (d < bestDistance) {
+    // A guess that shares nothing with the name ("2" for "99") is noise, however short both are.
+    if (d < bestDistance && d < std::max(name.size(), c.size())) {
       bestDistance = d;
       best = c;
     }
@@ -70,9 +71,34 @@ std::string closestMatch(const std::string& name, const std::vector<std::string>
   return best;
 }
 
+static bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Numbers inside names compare by value, so lists read "2, 3, 11, 150" and "ix2, ix100".
+static bool naturalLess(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (isDigit(a[i]) && isDigit(b[j])) {
+      size_t endA = i, endB = j;
+      while (endA < a.size() && isDigit(a[endA])) ++endA;
+      while (endB < b.size() && isDigit(b[endB])) ++endB;
+      if (endA - i != endB - j) return endA - i < endB - j;
+      if (int c = a.compare(i, endA - i, b, j, endB - j); c != 0) return c < 0;
+      i = endA;
+      j = endB;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
 std::string unknownNameMessage(const std::string& what, const std::string& name,
                                std::vector<std::string> candidates) {
-  std::sort(candidates.begin(), candidates.end());
+  std::sort(candidates.begin(), candidates.end(), naturalLess);
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::string out = "unknown " + what + " '" + name + "'";
   if (candidates.empty()) return out + " (there are none)";

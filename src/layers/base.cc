@@ -337,7 +337,15 @@ class BaseRenderer {
     }
   }
 
+  // Computed once: both the reservation and the route server node need it, and a problem with
+  // it must be reported once.
   std::optional<Ipv4Address> routeServerAddress(const InternetExchange& ix) {
+    auto [it, fresh] = rsAddress_.try_emplace(ix.id());
+    if (fresh) it->second = findRouteServerAddress(ix);
+    return it->second;
+  }
+
+  std::optional<Ipv4Address> findRouteServerAddress(const InternetExchange& ix) {
     const plan::Network& net = ctx_.plan.networks[networkIndex_.at(ixNetworkId(ix.id()))];
     std::string object = ix.name();
     if (ix.routeServerAddress() != kAuto) {
@@ -359,9 +367,10 @@ class BaseRenderer {
     auto a = net.prefix.host(uint64_t(ix.id()));
     if (!a || !net.prefix.isUsableHost(*a)) {
       ctx_.diagnostics.add(object,
-                           "cannot place the route server at " + net.prefix.str() + " + " +
+                           "the route server's automatic address (" + net.prefix.str() + " + " +
                                std::to_string(ix.id()) +
-                               "; give the route server an explicit address",
+                               ") is not a usable address of that prefix; give the route server "
+                               "an explicit address",
                            ix.origin);
       return std::nullopt;
     }
@@ -393,6 +402,7 @@ class BaseRenderer {
   std::map<std::string, NetworkState> states_;
   std::vector<Pending> pending_;
   std::map<const Pending*, Ipv4Address> assigned_;
+  std::map<int, std::optional<Ipv4Address>> rsAddress_;  // exchange number -> route server
 };
 
 }  // namespace

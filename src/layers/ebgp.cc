@@ -52,16 +52,21 @@ class EbgpRenderer {
     }
   }
 
-  // The one router of `asn` on exchange `ix`, or nullopt after reporting why there is none.
+  // False after reporting, once per peering, an exchange that was never created.
+  bool exchangeExists(int ix, const std::string& object, const SourceLocation& where) {
+    const Base& base = ctx_.emulator.getLayer<Base>();
+    if (base.findInternetExchange(ix)) return true;
+    std::vector<std::string> known;
+    for (const auto& x : base.internetExchanges()) known.push_back(x.name());
+    ctx_.diagnostics.add(object, unknownNameMessage("exchange", ixName(ix), known), where);
+    return false;
+  }
+
+  // The one router of `asn` on the existing exchange `ix`, or nullopt after reporting why there
+  // is none.
   std::optional<Endpoint> routerOf(int asn, int ix, const std::string& object,
                                    const SourceLocation& where) {
     const Base& base = ctx_.emulator.getLayer<Base>();
-    if (!base.findInternetExchange(ix)) {
-      std::vector<std::string> known;
-      for (const auto& x : base.internetExchanges()) known.push_back(x.name());
-      ctx_.diagnostics.add(object, unknownNameMessage("exchange", ixName(ix), known), where);
-      return std::nullopt;
-    }
     if (!base.findAutonomousSystem(asn)) {
       std::vector<std::string> known;
       for (const auto& a : base.autonomousSystems()) known.push_back(std::to_string(a.asn()));
@@ -90,15 +95,24 @@ class EbgpRenderer {
     return it->second.front();
   }
 
+  static std::string interfaceWith(const plan::Node& node, Ipv4Address address) {
+    for (const auto& i : node.interfaces)
+      if (i.address == address) return i.name;
+    return address.str();
+  }
+
   void addSession(const Endpoint& self, plan::BgpSession s, const std::string& object,
                   const SourceLocation& where) {
     plan::Node& node = ctx_.plan.nodes[self.node];
     if (!node.bird) return;  // reported by Routing
-    if (node.bird->findSession(s.name)) {
+    if (const plan::BgpSession* earlier = node.bird->findSession(s.name)) {
+      // Only one router on two exchanges, peering one AS on both, gets here: name both places.
       ctx_.diagnostics.add(object,
-                           node.id + " would have two BGP sessions named " + s.name +
-                               "; an AS can peer with another AS at one exchange only "
-                               "through one router",
+                           node.id + " would have two BGP sessions named " + s.name + " (on " +
+                               interfaceWith(node, earlier->local_address) + " and " +
+                               interfaceWith(node, s.local_address) +
+                               "); a router can peer with an AS in one relationship "
+                               "at one exchange only",
                            where);
       return;
     }
@@ -127,6 +141,7 @@ class EbgpRenderer {
           p.origin);
       return;
     }
+    if (!exchangeExists(p.ix, object, p.origin)) return;
     auto member = routerOf(p.asn, p.ix, object, p.origin);
     if (!member) return;
     auto rsIt = routeServer_.find(p.ix);
@@ -160,6 +175,7 @@ class EbgpRenderer {
                            p.origin);
       return;
     }
+    if (!exchangeExists(p.ix, object, p.origin)) return;
     auto a = routerOf(p.a, p.ix, object, p.origin);
     auto b = routerOf(p.b, p.ix, object, p.origin);
     if (!a || !b) return;

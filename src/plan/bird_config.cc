@@ -118,13 +118,17 @@ std::string birdConfig(const Node& node) {
       << "    learn;\n"
       << "}\n";
 
-  out << "protocol direct local_nets {\n"
-      << "    ipv4 {\n"
-      << "        table t_direct;\n"
-      << "        import all;\n"
-      << "    };\n";
-  emitInterfaceList(out, b.direct_interfaces, "    ");
-  out << "}\n";
+  // A direct protocol without interface patterns takes every interface, which would announce
+  // the loopback and exchange LANs as this AS's own networks; with no local network, omit it.
+  if (!b.direct_interfaces.empty()) {
+    out << "protocol direct local_nets {\n"
+        << "    ipv4 {\n"
+        << "        table t_direct;\n"
+        << "        import all;\n"
+        << "    };\n";
+    emitInterfaceList(out, b.direct_interfaces, "    ");
+    out << "}\n";
+  }
 
   if (hasBgp) {
     out << "define LOCAL_COMM = (" << b.asn << ", 0, 0);\n"

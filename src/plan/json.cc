@@ -101,9 +101,8 @@ class Reader {
  public:
   explicit Reader(std::string path) : path_(std::move(path)) {}
 
-  [[noreturn]] void fail(const std::string& what) const {
-    throw Error("plan", path_ + ": " + what);
-  }
+  // The path is the object in error: "plan.nodes[3].bird.sessions[0].kind: unknown value ...".
+  [[noreturn]] void fail(const std::string& what) const { throw Error(path_, what); }
   const json& field(const json& j, const char* key) const {
     if (!j.is_object()) fail("expected an object");
     auto it = j.find(key);
@@ -306,8 +305,12 @@ std::string toJsonText(const Plan& plan, int indent) {
 }
 
 Plan planFromJsonText(const std::string& text) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) throw Error("plan", "not valid JSON");
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw Error("plan", "not valid JSON (parse error at byte " + std::to_string(e.byte) + ")");
+  }
   return planFromJson(j);
 }
 

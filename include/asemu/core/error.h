@@ -64,7 +64,8 @@ class Diagnostics {
 // "did you mean" helper shared by every lookup of names.
 std::string closestMatch(const std::string& name, const std::vector<std::string>& candidates);
 
-// Formats "unknown X 'name' (known: a, b, c; did you mean 'b'?)".
+// Formats "unknown X 'name' (known: a, b, c); did you mean 'b'?", the known names in natural
+// order (numbers by value) and at most 12 of them.
 std::string unknownNameMessage(const std::string& what, const std::string& name,
                                std::vector<std::string> candidates);
 

@@ -1,0 +1,44 @@
+#include "asemu/core/names.h"
+
+#include <gtest/gtest.h>
+
+namespace asemu {
+namespace {
+
+TEST(InterfaceName, AcceptsNamesUpTo15Characters) {
+  EXPECT_EQ(interfaceNameProblem("net0"), "");
+  EXPECT_EQ(interfaceNameProblem("net_100_101"), "");
+  EXPECT_EQ(interfaceNameProblem("abcdefghijklmno"), "");  // 15
+}
+
+TEST(InterfaceName, RejectsLongEmptyAndForbiddenNames) {
+  EXPECT_EQ(interfaceNameProblem("abcdefghijklmnop"),
+            "interface name 'abcdefghijklmnop' is 16 characters; Linux allows at most 15 (use a "
+            "shorter network name)");
+  EXPECT_EQ(interfaceNameProblem(""), "an interface name cannot be empty");
+  EXPECT_EQ(interfaceNameProblem("."), "'.' cannot name an interface");
+  EXPECT_EQ(interfaceNameProblem(".."), "'..' cannot name an interface");
+  EXPECT_EQ(interfaceNameProblem("a/b"),
+            "interface name 'a/b' contains '/', which Linux does not allow");
+  EXPECT_EQ(interfaceNameProblem("a:b"),
+            "interface name 'a:b' contains ':', which Linux does not allow");
+  EXPECT_EQ(interfaceNameProblem("a b"),
+            "interface name 'a b' contains ' ', which Linux does not allow");
+}
+
+TEST(ObjectName, AcceptsLettersDigitsUnderscoreDashDot) {
+  for (const char* good : {"host_0", "host-0", "router0", "r.1", "NET0", "_x"})
+    EXPECT_EQ(objectNameProblem(good), "") << good;
+}
+
+TEST(ObjectName, RejectsEmptyLeadingDashAndOtherCharacters) {
+  EXPECT_EQ(objectNameProblem(""), "a name cannot be empty");
+  EXPECT_EQ(objectNameProblem("-x"), "name '-x' cannot start with '-'");
+  EXPECT_EQ(objectNameProblem("host 0"),
+            "name 'host 0' contains ' ' (allowed: letters, digits, '_', '-', '.')");
+  EXPECT_EQ(objectNameProblem("as/180"),
+            "name 'as/180' contains '/' (allowed: letters, digits, '_', '-', '.')");
+}
+
+}  // namespace
+}  // namespace asemu

@@ -1,0 +1,228 @@
+#include "asemu/plan/json.h"
+
+#include <gtest/gtest.h>
+
+#include "anycast_fixture.h"
+#include "asemu/core/error.h"
+#include "asemu/plan/bird_config.h"
+#include "sample_plan.h"
+
+namespace asemu::plan {
+namespace {
+
+using nlohmann::json;
+
+TEST(PlanJson, RenderedPlanRoundTripsToIdenticalJson) {
+  const Plan& rendered = asemu::testing::anycastPlan();
+  const std::string first = toJsonText(rendered);
+  const Plan back = planFromJsonText(first);
+  EXPECT_EQ(toJsonText(back), first);
+  ASSERT_EQ(back.nodes.size(), rendered.nodes.size());
+  ASSERT_EQ(back.networks.size(), rendered.networks.size());
+  // What backends derive from the plan is unchanged too.
+  for (size_t i = 0; i < back.nodes.size(); ++i) {
+    ASSERT_EQ(back.nodes[i].bird.has_value(), rendered.nodes[i].bird.has_value());
+    if (back.nodes[i].bird) {
+      EXPECT_EQ(birdConfig(back.nodes[i]), birdConfig(rendered.nodes[i]));
+    }
+  }
+}
+
+TEST(PlanJson, SamplePlanRoundTripsEveryField) {
+  const Plan sample = testing::samplePlan();
+  const json first = toJson(sample);
+  const Plan back = planFromJson(first);
+  EXPECT_EQ(toJson(back), first);
+
+  EXPECT_EQ(back.name, "sample");
+  EXPECT_EQ(back.networks[0].link, (LinkProperties{5, 1000000, 0.5}));
+  EXPECT_EQ(back.networks[1].display_name, "NYC-100");
+  EXPECT_EQ(back.networks[1].kind, NetworkKind::Exchange);
+  EXPECT_FALSE(back.nodes[0].loopback.has_value());
+  EXPECT_FALSE(back.nodes[0].bird.has_value());
+  EXPECT_EQ(back.nodes[0].routes.at(0).via, Ipv4Address(10, 150, 0, 254));
+  EXPECT_EQ(back.nodes[1].role, Role::BorderRouter);
+  EXPECT_EQ(back.nodes[1].loopback, Ipv4Address(10, 0, 0, 1));
+  const Bird& bird = *back.nodes[1].bird;
+  EXPECT_EQ(bird.ospf->stub_interfaces, (std::vector<std::string>{"dummy0", "ix100"}));
+  const BgpSession& up = bird.sessions.at(0);
+  EXPECT_EQ(up.import_class, RouteClass::Provider);
+  EXPECT_EQ(up.local_pref, 10);
+  EXPECT_EQ(up.export_policy, ExportPolicy::OwnAndCustomers);
+  EXPECT_EQ(up.neighbor_node, "as2/r100");
+  EXPECT_EQ(bird.sessions.at(1).kind, SessionKind::Ibgp);
+  EXPECT_TRUE(back.nodes[2].bird->route_server);
+  EXPECT_EQ(back.nodes[2].bird->sessions.at(0).kind, SessionKind::RouteServerClient);
+}
+
+TEST(PlanJson, WritesTheDocumentedFieldNames) {
+  const json j = toJson(testing::samplePlan());
+  EXPECT_EQ(j["format"], kPlanFormatVersion);
+  EXPECT_EQ(j["networks"][0]["kind"], "local");
+  EXPECT_EQ(j["networks"][0]["prefix"], "10.150.0.0/24");
+  EXPECT_EQ(j["networks"][1]["kind"], "exchange");
+  EXPECT_EQ(j["nodes"][0]["role"], "host");
+  EXPECT_FALSE(j["nodes"][0].contains("bird"));
+  EXPECT_EQ(j["nodes"][0]["routes"][0]["destination"], "0.0.0.0/0");
+  EXPECT_EQ(j["nodes"][1]["role"], "border_router");
+  EXPECT_EQ(j["nodes"][1]["loopback"], "10.0.0.1");
+  const json& up = j["nodes"][1]["bird"]["sessions"][0];
+  EXPECT_EQ(up["kind"], "ebgp");
+  EXPECT_EQ(up["import_class"], "provider");
+  EXPECT_EQ(up["export"], "own_and_customers");
+  // Relationship policy belongs to eBGP sessions only.
+  const json& inside = j["nodes"][1]["bird"]["sessions"][1];
+  EXPECT_EQ(inside["kind"], "ibgp");
+  EXPECT_FALSE(inside.contains("local_pref"));
+  EXPECT_FALSE(inside.contains("neighbor_node"));
+  EXPECT_EQ(j["nodes"][2]["role"], "route_server");
+  EXPECT_EQ(j["nodes"][2]["bird"]["sessions"][0]["kind"], "rs_client");
+}
+
+// Reads `j` and returns the one-line error, or "" when it was accepted.
+std::string readError(const json& j) {
+  try {
+    planFromJson(j);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+class PlanJsonErrors : public ::testing::Test {
+ protected:
+  json j = toJson(testing::samplePlan());
+};
+
+TEST_F(PlanJsonErrors, SampleIsAccepted) {
+  EXPECT_EQ(readError(j), "");
+}
+
+TEST_F(PlanJsonErrors, MissingFields) {
+  json a = j;
+  a.erase("format");
+  EXPECT_EQ(readError(a), "plan: missing field 'format'");
+  json b = j;
+  b["nodes"][0].erase("id");
+  EXPECT_EQ(readError(b), "plan.nodes[0]: missing field 'id'");
+  json c = j;
+  c["nodes"][1]["bird"].erase("router_id");
+  EXPECT_EQ(readError(c), "plan.nodes[1].bird: missing field 'router_id'");
+  json d = j;
+  d["networks"][0].erase("link");
+  EXPECT_EQ(readError(d), "plan.networks[0]: missing field 'link'");
+  json e = j;
+  e["nodes"][0]["routes"][0].erase("via");
+  EXPECT_EQ(readError(e), "plan.nodes[0].routes[0]: missing field 'via'");
+  json f = j;
+  f["nodes"][1]["bird"]["ospf"].erase("stub_interfaces");
+  EXPECT_EQ(readError(f), "plan.nodes[1].bird.ospf: missing field 'stub_interfaces'");
+  json g = j;
+  g["nodes"][1]["bird"]["sessions"][0].erase("local_pref");
+  EXPECT_EQ(readError(g), "plan.nodes[1].bird.sessions[0]: missing field 'local_pref'");
+}
+
+TEST_F(PlanJsonErrors, WrongTypes) {
+  EXPECT_EQ(readError(json::array()), "plan: expected an object");
+  json a = j;
+  a["format"] = "1";
+  EXPECT_EQ(readError(a), "plan.format: expected an integer");
+  json b = j;
+  b["nodes"] = json::object();
+  EXPECT_EQ(readError(b), "plan.nodes: expected an array");
+  json c = j;
+  c["nodes"][0]["asn"] = 1.5;
+  EXPECT_EQ(readError(c), "plan.nodes[0].asn: expected an integer");
+  json d = j;
+  d["nodes"][1] = 7;
+  EXPECT_EQ(readError(d), "plan.nodes[1]: expected an object");
+  json e = j;
+  e["networks"][0]["link"]["loss_percent"] = "half";
+  EXPECT_EQ(readError(e), "plan.networks[0].link.loss_percent: expected a number");
+  json f = j;
+  f["nodes"][1]["bird"]["route_server"] = "no";
+  EXPECT_EQ(readError(f), "plan.nodes[1].bird.route_server: expected true or false");
+  json g = j;
+  g["nodes"][1]["bird"]["direct_interfaces"] = {"net0", 7};
+  EXPECT_EQ(readError(g), "plan.nodes[1].bird.direct_interfaces[1]: expected a string");
+  json h = j;
+  h["nodes"][0]["sysctls"] = json::array();
+  EXPECT_EQ(readError(h), "plan.nodes[0].sysctls: expected an object");
+  json i = j;
+  i["nodes"][0]["sysctls"]["net.ipv4.ip_forward"] = 1;
+  EXPECT_EQ(readError(i), "plan.nodes[0].sysctls.net.ipv4.ip_forward: expected a string");
+  json k = j;
+  k["nodes"][2]["bird"]["sessions"][0]["neighbor_node"] = 5;
+  EXPECT_EQ(readError(k), "plan.nodes[2].bird.sessions[0].neighbor_node: expected a string");
+}
+
+TEST_F(PlanJsonErrors, MalformedAddressesAndPrefixes) {
+  json a = j;
+  a["nodes"][0]["interfaces"][0]["address"] = "10.150.0.256";
+  EXPECT_EQ(readError(a), "plan.nodes[0].interfaces[0].address: expected an IPv4 address");
+  json b = j;
+  b["networks"][0]["prefix"] = "10.150.0.1/24";
+  EXPECT_EQ(readError(b), "plan.networks[0].prefix: expected an IPv4 prefix a.b.c.d/len");
+  json c = j;
+  c["nodes"][1]["loopback"] = "10.0.0";
+  EXPECT_EQ(readError(c), "plan.nodes[1].loopback: expected an IPv4 address");
+}
+
+TEST_F(PlanJsonErrors, UnknownEnumValues) {
+  json a = j;
+  a["nodes"][0]["role"] = "switch";
+  EXPECT_EQ(readError(a),
+            "plan.nodes[0].role: unknown value 'switch' (known: host, router, border_router, "
+            "route_server)");
+  json b = j;
+  b["networks"][1]["kind"] = "wan";
+  EXPECT_EQ(readError(b), "plan.networks[1].kind: unknown value 'wan' (known: local, exchange)");
+  json c = j;
+  c["nodes"][1]["bird"]["sessions"][0]["kind"] = "ospf";
+  EXPECT_EQ(readError(c),
+            "plan.nodes[1].bird.sessions[0].kind: unknown value 'ospf' (known: ebgp, ibgp, "
+            "rs_client)");
+  json d = j;
+  d["nodes"][1]["bird"]["sessions"][0]["import_class"] = "friend";
+  EXPECT_EQ(readError(d),
+            "plan.nodes[1].bird.sessions[0].import_class: unknown value 'friend' (known: "
+            "customer, peer, provider)");
+  json e = j;
+  e["nodes"][1]["bird"]["sessions"][0]["export"] = "some";
+  EXPECT_EQ(readError(e),
+            "plan.nodes[1].bird.sessions[0].export: unknown value 'some' (known: all, "
+            "own_and_customers)");
+}
+
+TEST_F(PlanJsonErrors, OtherFormatVersion) {
+  j["format"] = 2;
+  EXPECT_EQ(readError(j),
+            "plan.format: this asemu reads plan format 1, not 2 (render the topology again)");
+}
+
+TEST(PlanJsonText, InvalidJsonSaysWhere) {
+  try {
+    planFromJsonText("{\"format\": 1, }");
+    FAIL() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "plan: not valid JSON (parse error at byte 15)");
+  }
+  try {
+    planFromJsonText("");
+    FAIL() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "plan: not valid JSON (parse error at byte 1)");
+  }
+}
+
+TEST(PlanJsonText, ValidJsonWithBadFieldsNamesTheField) {
+  try {
+    planFromJsonText(R"({"format": 1, "name": 3})");
+    FAIL() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "plan.name: expected a string");
+  }
+}
+
+}  // namespace
+}  // namespace asemu::plan
