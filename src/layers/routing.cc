@@ -25,9 +25,10 @@ void Routing::render(RenderContext& ctx) const {
   for (const auto& n : plan.networks) kindOf[n.id] = n.kind;
   uint64_t k = 0;
   for (auto& node : plan.nodes) {
-    node.sysctls = {{"net.ipv4.ip_forward", "1"},
-                    {"net.ipv4.conf.all.rp_filter", "0"},
-                    {"net.ipv4.conf.default.rp_filter", "0"}};
+    // Sorted by key, the order the plan's JSON form keeps, so a plan read back is identical.
+    node.sysctls = {{"net.ipv4.conf.all.rp_filter", "0"},
+                    {"net.ipv4.conf.default.rp_filter", "0"},
+                    {"net.ipv4.ip_forward", "1"}};
     if (node.role == plan::Role::RouteServer) {
       plan::Bird bird;
       bird.router_id = node.interfaces.front().address;
