@@ -1,0 +1,24 @@
+// Names a node or network gets in a compose project.
+//
+// Container names and compose network names are the ones SEED's compiler gives, because SEED's
+// Internet Map and users' scripts find containers by them (`docker exec
+// as150h-host_0-10.150.0.71`). Service names only have to be unique and stable; they double as the
+// per-node directory name.
+#pragma once
+
+#include <string>
+
+#include "asemu/plan/plan.h"
+
+namespace asemu::compile {
+
+// "hnode_150_host_0", "rnode_180_router0" (also for border routers), "rs_ix_ix100".
+std::string composeServiceName(const plan::Node& node);
+
+// "net_180_net0" for a local network, "net_ix_ix100" for an exchange.
+std::string composeNetworkName(const plan::Network& network);
+
+// Any character outside [a-zA-Z0-9_.-] replaced by '_', as Docker requires.
+std::string dockerSafeName(std::string name);
+
+}  // namespace asemu::compile

@@ -1,0 +1,32 @@
+#include "asemu/compile/compose_names.h"
+
+namespace asemu::compile {
+
+std::string dockerSafeName(std::string name) {
+  for (char& c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-';
+    if (!ok) c = '_';
+  }
+  return name;
+}
+
+std::string composeServiceName(const plan::Node& node) {
+  switch (node.role) {
+    case plan::Role::Host:
+      return dockerSafeName("hnode_" + std::to_string(node.asn) + "_" + node.name);
+    case plan::Role::Router:
+    case plan::Role::BorderRouter:
+      return dockerSafeName("rnode_" + std::to_string(node.asn) + "_" + node.name);
+    case plan::Role::RouteServer:
+      return dockerSafeName("rs_ix_" + node.name);
+  }
+  return {};
+}
+
+std::string composeNetworkName(const plan::Network& network) {
+  if (network.kind == plan::NetworkKind::Exchange) return dockerSafeName("net_ix_" + network.name);
+  return dockerSafeName("net_" + std::to_string(network.scope) + "_" + network.name);
+}
+
+}  // namespace asemu::compile

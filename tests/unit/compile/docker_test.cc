@@ -1,0 +1,182 @@
+#include "asemu/compile/docker.h"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include "asemu/compile/compose_names.h"
+#include "asemu/compile/seed_labels.h"
+#include "asemu/core/error.h"
+#include "small_plans.h"
+
+namespace asemu::compile {
+namespace {
+
+const std::string P = kSeedLabelPrefix;
+
+YAML::Node project(const Output& out, const DockerOptions& o) {
+  const OutputFile* f = out.find(projectFileName(o));
+  EXPECT_NE(f, nullptr);
+  return YAML::Load(f ? f->content : "");
+}
+
+TEST(Docker, PlainComposeUsesRealPrefixesAndAddresses) {
+  DockerOptions o;
+  auto out = compileDocker(testing::smallInternet(), o);
+  auto y = project(out, o);
+  EXPECT_EQ(y["version"].as<std::string>(), "3.8");
+  auto host = y["services"]["hnode_150_host_0"];
+  ASSERT_TRUE(host.IsMap());
+  EXPECT_EQ(host["container_name"].as<std::string>(), "as150h-host_0-10.150.0.71");
+  EXPECT_EQ(host["build"].as<std::string>(), "./nodes/hnode_150_host_0");
+  EXPECT_EQ(host["networks"]["net_150_net0"]["ipv4_address"].as<std::string>(), "10.150.0.71");
+  EXPECT_EQ(host["labels"][P + "net.0.address"].as<std::string>(), "10.150.0.71/24");
+  EXPECT_EQ(host["sysctls"]["net.ipv4.ip_forward"].as<std::string>(), "1");
+  auto net = y["networks"]["net_ix_ix100"];
+  EXPECT_EQ(net["ipam"]["config"][0]["subnet"].as<std::string>(), "10.100.0.0/24");
+  EXPECT_EQ(net["ipam"]["config"][0]["gateway"].as<std::string>(), "10.100.0.1");
+  EXPECT_EQ(net["labels"][P + "displayname"].as<std::string>(), "NYC-100");
+  EXPECT_TRUE(net["internal"].as<bool>());
+  EXPECT_EQ(net["driver"].as<std::string>(), "bridge");
+}
+
+TEST(Docker, EveryNodeGetsItsFiles) {
+  auto p = testing::smallInternet();
+  auto out = compileDocker(p, {});
+  for (const auto& n : p.nodes) {
+    SCOPED_TRACE(n.id);
+    std::string dir = "nodes/" + composeServiceName(n) + "/";
+    const OutputFile* script = out.find(dir + "start.sh");
+    ASSERT_NE(script, nullptr);
+    EXPECT_TRUE(script->executable);
+    ASSERT_NE(out.find(dir + "Dockerfile"), nullptr);
+    EXPECT_EQ(out.find(dir + "bird.conf") != nullptr, n.bird.has_value());
+    bool copiesBird =
+        out.find(dir + "Dockerfile")->content.find("COPY bird.conf") != std::string::npos;
+    EXPECT_EQ(copiesBird, n.bird.has_value());
+  }
+  EXPECT_NE(out.find("README.md"), nullptr);
+}
+
+TEST(Docker, SharedPrefixNeedsSelfManagedNetworks) {
+  try {
+    compileDocker(testing::sharedPrefixInternet(), {});
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "as180/net1: shares prefix 10.180.0.0/24 with network as180/net0; Docker refuses "
+                 "two networks with one prefix (compile with --self-managed-network)");
+  }
+}
+
+TEST(Docker, OverlappingPrefixesAreNamed) {
+  auto p = testing::smallInternet();
+  p.networks[1].prefix = *Ipv4Prefix::parse("10.0.0.0/8");  // as2/net0 now covers everything
+  auto errors = realPrefixConflicts(p);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_STREQ(errors[0].what(),
+               "ix/ix100: prefix 10.100.0.0/24 overlaps 10.0.0.0/8 of network as2/net0; Docker "
+               "refuses overlapping networks (compile with --self-managed-network)");
+}
+
+TEST(Docker, BridgeTakesTheLowestFreeAddress) {
+  auto p = testing::smallInternet();
+  p.findNode("as150/host_0")->interfaces[0].address = *Ipv4Address::parse("10.150.0.1");
+  DockerOptions o;
+  auto y = project(compileDocker(p, o), o);
+  EXPECT_EQ(y["networks"]["net_150_net0"]["ipam"]["config"][0]["gateway"].as<std::string>(),
+            "10.150.0.2");
+}
+
+TEST(Docker, FullNetworkLeavesNoBridgeAddress) {
+  auto p = testing::smallInternet();
+  p.networks[1].prefix = *Ipv4Prefix::parse("10.2.0.252/30");  // .253 and .254 usable
+  p.findNode("as2/r100")->interfaces[1].address = *Ipv4Address::parse("10.2.0.253");
+  p.findNode("as2/r100")->interfaces[1].prefix_length = 30;
+  plan::Interface extra{"net0", "as2/net0", *Ipv4Address::parse("10.2.0.254"), 30};
+  p.findNode("as150/host_0")->interfaces.push_back(extra);
+  try {
+    compileDocker(p, {});
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "as2/net0: every address of 10.2.0.252/30 belongs to a node, leaving none for "
+                 "Docker's bridge (compile with --self-managed-network)");
+  }
+}
+
+TEST(Docker, SelfManagedComposeUsesPlaceholdersButLabelsKeepRealAddresses) {
+  DockerOptions o;
+  o.self_managed_network = true;
+  auto p = testing::sharedPrefixInternet();
+  auto out = compileDocker(p, o);
+  auto y = project(out, o);
+  auto ph = assignPlaceholders(p);
+  for (const char* id : {"as180/net0", "as180/net1"}) {
+    const auto* net = p.findNetwork(id);
+    auto n = y["networks"]["net_180_" + net->name];
+    EXPECT_EQ(n["ipam"]["config"][0]["subnet"].as<std::string>(), ph.network(id).subnet.str());
+    EXPECT_EQ(n["labels"][P + "prefix"].as<std::string>(), "10.180.0.0/24");
+  }
+  auto h1 = y["services"]["hnode_180_host-1"];
+  EXPECT_EQ(h1["container_name"].as<std::string>(), "as180h-host-1-10.180.0.100");
+  EXPECT_EQ(h1["networks"]["net_180_net1"]["ipv4_address"].as<std::string>(),
+            ph.addresses.at({"as180/host-1", "as180/net1"}).str());
+  EXPECT_EQ(h1["labels"][P + "net.0.address"].as<std::string>(), "10.180.0.100/24");
+  // The start script finds the interface by the placeholder subnet.
+  const auto* script = out.find("nodes/hnode_180_host-1/start.sh");
+  ASSERT_NE(script, nullptr);
+  EXPECT_NE(script->content.find("claim_interface " + ph.network("as180/net1").subnet.str() +
+                                 " net1 10.180.0.100/24\n"),
+            std::string::npos);
+}
+
+TEST(Docker, SwarmStackHasOverlaysConfigsAndNoStaticAddresses) {
+  DockerOptions o;
+  o.distributed = true;
+  o.place_by_as = true;
+  auto out = compileDocker(testing::sharedPrefixInternet(), o);
+  EXPECT_EQ(projectFileName(o), "docker-stack.yml");
+  auto y = project(out, o);
+  auto net = y["networks"]["net_180_net0"];
+  EXPECT_EQ(net["driver"].as<std::string>(), "overlay");
+  EXPECT_TRUE(net["attachable"].as<bool>());
+  auto r = y["services"]["rnode_180_router0"];
+  EXPECT_FALSE(r["container_name"]);
+  EXPECT_FALSE(r["build"]);
+  EXPECT_EQ(r["image"].as<std::string>(), "asemu-node:latest");
+  EXPECT_TRUE(r["networks"]["net_180_net0"].IsMap());
+  EXPECT_EQ(r["networks"]["net_180_net0"].size(), 0u);
+  EXPECT_EQ(r["deploy"]["placement"]["constraints"][0].as<std::string>(),
+            "node.labels.asemu.as180 == true");
+  EXPECT_EQ(y["services"]["rs_ix_ix100"]["deploy"]["placement"]["constraints"][0].as<std::string>(),
+            "node.labels.asemu.ix100 == true");
+  EXPECT_EQ(r["configs"][1]["target"].as<std::string>(), "/etc/bird/bird.conf");
+  EXPECT_EQ(y["configs"]["rnode_180_router0_bird"]["file"].as<std::string>(),
+            "./nodes/rnode_180_router0/bird.conf");
+  EXPECT_NE(out.find("image/Dockerfile"), nullptr);
+  EXPECT_EQ(out.find("nodes/rnode_180_router0/Dockerfile"), nullptr);
+}
+
+TEST(Docker, SameInputSameBytes) {
+  DockerOptions o;
+  o.self_managed_network = true;
+  auto a = compileDocker(testing::sharedPrefixInternet(), o);
+  auto b = compileDocker(testing::sharedPrefixInternet(), o);
+  ASSERT_EQ(a.files.size(), b.files.size());
+  for (size_t i = 0; i < a.files.size(); ++i) {
+    EXPECT_EQ(a.files[i].path, b.files[i].path);
+    EXPECT_EQ(a.files[i].content, b.files[i].content);
+  }
+}
+
+TEST(Docker, NodeWithoutInterfacesGetsNoNetwork) {
+  auto p = testing::smallInternet();
+  p.findNode("as151/host_0")->interfaces.clear();
+  p.findNode("as151/host_0")->routes.clear();
+  DockerOptions o;
+  auto y = project(compileDocker(p, o), o);
+  EXPECT_EQ(y["services"]["hnode_151_host_0"]["network_mode"].as<std::string>(), "none");
+}
+
+}  // namespace
+}  // namespace asemu::compile

@@ -1,0 +1,57 @@
+#include "asemu/compile/seed_labels.h"
+
+#include <gtest/gtest.h>
+
+#include "small_plans.h"
+
+namespace asemu::compile {
+namespace {
+
+const std::string P = kSeedLabelPrefix;
+
+TEST(SeedLabels, BorderRouterListsNetworksInJoinOrderAndLoopback) {
+  auto p = testing::smallInternet();
+  Labels expected = {{P + "asn", "150"},           {P + "nodename", "router0"},
+                     {P + "role", "BorderRouter"}, {P + "loopback_addr", "10.0.0.2"},
+                     {P + "net.0.name", "net0"},   {P + "net.0.address", "10.150.0.254/24"},
+                     {P + "net.1.name", "ix100"},  {P + "net.1.address", "10.100.0.150/24"}};
+  EXPECT_EQ(nodeLabels(p, *p.findNode("as150/router0")), expected);
+}
+
+TEST(SeedLabels, HostHasNoLoopback) {
+  auto p = testing::smallInternet();
+  Labels expected = {{P + "asn", "150"},
+                     {P + "nodename", "host_0"},
+                     {P + "role", "Host"},
+                     {P + "net.0.name", "net0"},
+                     {P + "net.0.address", "10.150.0.71/24"}};
+  EXPECT_EQ(nodeLabels(p, *p.findNode("as150/host_0")), expected);
+}
+
+TEST(SeedLabels, RouteServerUsesExchangeNumber) {
+  auto p = testing::smallInternet();
+  Labels expected = {{P + "asn", "100"},
+                     {P + "nodename", "ix100"},
+                     {P + "role", "Route Server"},
+                     {P + "net.0.name", "ix100"},
+                     {P + "net.0.address", "10.100.0.100/24"}};
+  EXPECT_EQ(nodeLabels(p, *p.findNode("ix/ix100")), expected);
+}
+
+TEST(SeedLabels, Networks) {
+  auto p = testing::smallInternet();
+  Labels ix = {{P + "type", "global"},
+               {P + "scope", "ix"},
+               {P + "name", "ix100"},
+               {P + "prefix", "10.100.0.0/24"},
+               {P + "displayname", "NYC-100"}};
+  EXPECT_EQ(networkLabels(*p.findNetwork("ix/ix100")), ix);
+  Labels local = {{P + "type", "local"},
+                  {P + "scope", "150"},
+                  {P + "name", "net0"},
+                  {P + "prefix", "10.150.0.0/24"}};
+  EXPECT_EQ(networkLabels(*p.findNetwork("as150/net0")), local);
+}
+
+}  // namespace
+}  // namespace asemu::compile
