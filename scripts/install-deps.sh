@@ -13,6 +13,10 @@ packages=(
   bird2 iproute2 iputils-ping netcat-openbsd procps util-linux
   # tests of the Docker and Graphviz output
   docker-compose shellcheck graphviz
+  # the topology schema test
+  python3-jsonschema python3-yaml
+  # the map's browser tests (Playwright drives Debian's Chromium; no browser download)
+  chromium
 )
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -24,6 +28,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The web UI's libraries come from npm at build time; any Node.js with npm will do, and one
+# that is already installed (e.g. from another repository) is kept.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}" >&2
   apt-get update -qq

@@ -8,6 +8,17 @@ const std::vector<Command>& commands() {
       {"render", "Render a topology into the exact emulation (plan JSON, BIRD configs)",
        setupRender},
       {"show", "Summarize a topology: ASes, exchanges, nodes, addresses, BGP sessions", setupShow},
+      {"up", "Run an emulation on this machine: namespaces, bridges and BIRD (root)", setupUp},
+      {"down", "Remove every namespace, process and file of an emulation", setupDown},
+      {"status", "Running emulations: nodes, daemons alive, BGP sessions established", setupStatus},
+      {"exec", "Run a command or a shell inside a node of a running emulation", setupExec},
+      {"bgp", "List, disable or enable the BGP sessions of a running router", setupBgp},
+      {"map", "Serve the Internet Map of a running emulation (graph, packets, BGP, consoles)",
+       setupMap},
+      {"watch", "Print where packets matching a BPF filter are seen in a running emulation",
+       setupWatch},
+      {"compile", "Compile to a docker compose project, a Swarm stack or Graphviz files",
+       setupCompile},
   };
   return table;
 }

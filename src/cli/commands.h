@@ -22,5 +22,13 @@ const std::vector<Command>& commands();
 void setupValidate(CLI::App& sub);
 void setupRender(CLI::App& sub);
 void setupShow(CLI::App& sub);
+void setupUp(CLI::App& sub);
+void setupDown(CLI::App& sub);
+void setupStatus(CLI::App& sub);
+void setupExec(CLI::App& sub);
+void setupBgp(CLI::App& sub);
+void setupMap(CLI::App& sub);
+void setupWatch(CLI::App& sub);
+void setupCompile(CLI::App& sub);
 
 }  // namespace asemu::cli

@@ -40,7 +40,10 @@ ErrorList::ErrorList(std::vector<Error> errors)
 void Diagnostics::throwIfAny() const {
   if (errors_.empty()) return;
   if (errors_.size() == 1) throw errors_.front();
-  throw ErrorList(errors_);
+  if (dropped_ == 0) throw ErrorList(errors_);
+  std::vector<Error> shown = errors_;
+  shown.emplace_back("", "... and " + std::to_string(dropped_) + " more problems");
+  throw ErrorList(std::move(shown));
 }
 
 static size_t editDistance(const std::string& a, const std::string& b) {

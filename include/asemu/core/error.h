@@ -46,19 +46,29 @@ class ErrorList : public std::runtime_error {
 };
 
 // Collects errors during a pass; throws them together at a checkpoint.
+// Keeps the first kMaxKept errors and counts the rest, so a generated topology that is wrong
+// everywhere still fails fast with a readable report.
 class Diagnostics {
  public:
-  void add(Error e) { errors_.push_back(std::move(e)); }
+  static constexpr size_t kMaxKept = 200;
+
+  void add(Error e) {
+    if (errors_.size() < kMaxKept)
+      errors_.push_back(std::move(e));
+    else
+      ++dropped_;
+  }
   void add(std::string object, std::string message, SourceLocation where = {}) {
-    errors_.emplace_back(std::move(object), std::move(message), std::move(where));
+    add(Error(std::move(object), std::move(message), std::move(where)));
   }
   bool empty() const { return errors_.empty(); }
-  size_t size() const { return errors_.size(); }
+  size_t size() const { return errors_.size() + dropped_; }
   // Throws an ErrorList (or the single Error) when anything was collected.
   void throwIfAny() const;
 
  private:
   std::vector<Error> errors_;
+  size_t dropped_ = 0;
 };
 
 // "did you mean" helper shared by every lookup of names.

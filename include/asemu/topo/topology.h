@@ -17,9 +17,14 @@ namespace asemu::topo {
 // Errors name file:line:col and the object; all problems of a file are reported together.
 void loadFile(Emulator& emu, const std::string& path);
 void loadString(Emulator& emu, const std::string& yaml, const std::string& sourceName);
+// As above; `name` receives the `name` the file gives itself (empty when it has none).
+void loadFile(Emulator& emu, const std::string& path, std::string* name);
+void loadString(Emulator& emu, const std::string& yaml, const std::string& sourceName,
+                std::string* name);
 
 // Saves an emulation as a topology file that loadFile reads back to the same plan.
 std::string dumpString(const Emulator& emu);
+std::string dumpString(const Emulator& emu, const std::string& name);  // with `name: ...`
 void dumpFile(const Emulator& emu, const std::string& path);
 
 // Built-in examples, reachable by name from the CLI: "mini-internet", "ip-anycast".

@@ -115,3 +115,21 @@ TEST(UnknownNameMessage, ShowsAtMostTwelveNames) {
 
 }  // namespace
 }  // namespace asemu
+
+namespace {
+
+TEST(Diagnostics, KeepsTheFirstTwoHundredAndCountsTheRest) {
+  asemu::Diagnostics d;
+  for (int i = 0; i < 250; ++i) d.add("n" + std::to_string(i), "bad");
+  EXPECT_EQ(d.size(), 250u);
+  try {
+    d.throwIfAny();
+    FAIL() << "expected an ErrorList";
+  } catch (const asemu::ErrorList& e) {
+    ASSERT_EQ(e.errors().size(), 201u);
+    EXPECT_EQ(std::string(e.errors()[199].what()), "n199: bad");
+    EXPECT_EQ(std::string(e.errors()[200].what()), "... and 50 more problems");
+  }
+}
+
+}  // namespace

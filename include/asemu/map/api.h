@@ -1,0 +1,80 @@
+// The map's HTTP API, as plain request-to-response logic with no sockets, so that every status
+// code and error message is unit-tested.
+//
+//   GET  /api/session                  {"session", "emulation", "console"}
+//   GET  /api/graph                    the graph (graph.h)
+//   GET  /api/nodes                    every node in detail
+//   GET  /api/node?id=NODE             one node (NODE as `asemu exec` takes it)
+//   GET  /api/bgp?node=NODE            its BGP sessions with BIRD's state
+//   POST /api/bgp  {"node","session","action":"enable"|"disable"}   (session token)
+//   POST /api/filter {"filter"}        checks a BPF expression; 400 with libpcap's message
+//   GET  /api/events?filter=EXPR       WebSocket: batches of packet events
+//   GET  /api/console?node=NODE        WebSocket: a shell in the node (--console, session token)
+//
+// Errors are JSON {"error": "..."} with 400 (bad input), 401 (access token), 403 (session
+// token, console off), 404 (unknown node, session or path), 502 (BIRD unreachable).
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "asemu/map/access.h"
+#include "asemu/map/emulation.h"
+
+namespace asemu::map {
+
+struct Request {
+  std::string method;                          // "GET", "POST"
+  std::string target;                          // path and query: "/api/bgp?node=as180%2Frouter0"
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::map<std::string, std::string> headers;
+};
+
+// Path and decoded query parameters of a request target.
+struct Target {
+  std::string path;
+  std::map<std::string, std::string> query;
+};
+Target parseTarget(const std::string& target);
+std::string percentDecode(const std::string& text);
+
+Response jsonResponse(int status, const nlohmann::json& body);
+Response errorResponse(int status, const std::string& message);
+
+class Api {
+ public:
+  Api(Emulation& emulation, Access access, bool console);
+
+  // Answers API requests; nullopt for paths the API does not own (static files).
+  std::optional<Response> handle(const Request& request);
+  // The access check every request passes first (static files too); nullopt when allowed.
+  std::optional<Response> checkAccess(const Request& request) const;
+  // The check a WebSocket upgrade passes; nullopt when allowed.
+  std::optional<Response> checkUpgrade(const Request& request) const;
+
+  const plan::Node& node(const std::string& query) const;  // throws asemu::Error
+  Emulation& emulation() { return emulation_; }
+  const Access& access() const { return access_; }
+
+ private:
+  bool hasSession(const Request& request) const;
+  Response bgpList(const Target& t);
+  Response bgpSet(const Request& request);
+  Response filterCheck(const Request& request);
+
+  Emulation& emulation_;
+  Access access_;
+  bool console_;
+  nlohmann::json graph_;
+};
+
+}  // namespace asemu::map

@@ -1,0 +1,37 @@
+// What the map needs from a running emulation, behind an interface so that the API is tested
+// against a fake: the plan, the bridge ports, and the BGP sessions of a node.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "asemu/plan/plan.h"
+#include "asemu/runtime/realization.h"
+#include "asemu/runtime/runtime.h"
+
+namespace asemu::map {
+
+class Emulation {
+ public:
+  virtual ~Emulation() = default;
+  virtual const std::string& name() const = 0;
+  virtual const plan::Plan& plan() const = 0;
+  virtual std::string fabricNamespace() const = 0;
+  virtual std::vector<runtime::Port> ports() const = 0;
+  // Throw asemu::Error (unknown session, BIRD unreachable).
+  virtual std::vector<runtime::SessionState> sessions(const plan::Node& node) = 0;
+  virtual void setSessionEnabled(const plan::Node& node, const std::string& session,
+                                 bool enabled) = 0;
+  // Replaces the calling (forked, single-threaded) process by `argv` inside the node.
+  virtual void execIn(const plan::Node& node, const std::vector<std::string>& argv) = 0;
+};
+
+// The running emulation `name` as the runtime keeps it.
+std::unique_ptr<Emulation> runningEmulation(runtime::Runtime& runtime, const std::string& name);
+
+// A rendered plan that is not running: the graph is drawn, while packets, BGP and consoles
+// answer that nothing runs. For looking at a topology before `asemu up`.
+std::unique_ptr<Emulation> planOnly(plan::Plan plan);
+
+}  // namespace asemu::map

@@ -1,0 +1,44 @@
+// Talking to a running BIRD through its control socket, the way birdc does, without spawning
+// birdc: the runtime polls dozens of daemons several times a second while an emulation starts.
+//
+// The protocol is line based: every reply line starts with a four-digit code followed by '-'
+// (more lines follow) or ' ' (last line); lines starting with a space continue the previous
+// code. Codes 8000 and above are errors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace asemu::runtime {
+
+struct BirdReply {
+  int code = 0;                    // the code of the last line
+  std::vector<std::string> lines;  // text of every line, codes stripped
+  bool error() const { return code >= 8000; }
+  std::string text() const;  // lines joined by '\n'
+};
+
+// Parses one complete reply; `complete` is set when the last line has been seen.
+BirdReply parseBirdReply(const std::string& raw, bool* complete = nullptr);
+
+// One row of `show protocols`.
+struct Protocol {
+  std::string name;   // "u_as3"
+  std::string proto;  // "BGP"
+  std::string table;
+  std::string state;  // "up", "down", "start"
+  std::string since;
+  std::string info;  // "Established", "Connect", "Passive", ...
+  bool established() const { return proto == "BGP" && info.rfind("Established", 0) == 0; }
+  // A disabled protocol is "down" with no info; failing sessions stay in "start".
+  bool disabled() const { return state == "down"; }
+};
+
+std::vector<Protocol> parseProtocols(const BirdReply& reply);
+
+// Sends one command to the BIRD listening on `socketPath` and returns its reply. Throws
+// asemu::Error(object, ...) when the socket cannot be reached.
+BirdReply birdCommand(const std::string& socketPath, const std::string& command,
+                      const std::string& object, int timeoutMs = 3000);
+
+}  // namespace asemu::runtime

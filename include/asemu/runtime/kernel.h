@@ -1,0 +1,108 @@
+// The narrow interface between the runtime and the operating system.
+//
+// Everything the runtime asks of Linux goes through Kernel: creating and deleting network
+// namespaces, applying batches of link/address/route operations inside one namespace, starting
+// daemons and commands inside a node's view, and finding and ending the processes that live in
+// an emulation's namespaces. The runtime decides what to do and in which order; a Kernel only
+// does it. The Linux implementation lives in src/runtime/linux/; tests use a fake that records
+// the operations, so the runtime's decisions are checked without root.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "asemu/core/link_properties.h"
+#include "asemu/plan/plan.h"
+
+namespace asemu::runtime {
+
+// One kernel object change inside a namespace. `object` names what the change is for
+// ("as150/host_0 net0") so that a failure is reported against it.
+struct LinkOp {
+  enum class Kind {
+    Bridge,    // create bridge `dev`, up
+    Veth,      // create a veth: `dev` goes to `target_ns` (up), `peer` stays here, enslaved
+               // to bridge `master` and up
+    Loopback,  // create the loopback device `dev` (a dummy interface), up
+    Up,        // set `dev` up
+    Address,   // add `address` ("10.0.0.1/32") to `dev`
+    Route,     // add a route to `address` (a prefix) via `via`
+    Shape,     // traffic control on `dev` from `link`
+  };
+  Kind kind = Kind::Up;
+  std::string object;
+  std::string dev;
+  std::string target_ns;
+  std::string peer;
+  std::string master;
+  std::string address;
+  std::string via;
+  LinkProperties link;
+
+  bool operator==(const LinkOp&) const = default;
+};
+
+// A readable one-line form ("veth net0@asemu-x.as150.host_0 <-> p3i0 master br2"), used by
+// error messages and by tests.
+std::string describe(const LinkOp& op);
+
+// All operations for one namespace, applied in order.
+struct Batch {
+  std::string ns;
+  std::vector<LinkOp> ops;
+};
+
+// What a process inside a node sees: the node's network namespace, plus directories bound over
+// fixed paths of the file system (the node's own /etc/bird and /run/bird).
+struct NodeView {
+  std::string node;  // plan node id, for messages
+  std::string ns;
+  std::vector<std::pair<std::string, std::string>> binds;  // host directory -> path in the view
+};
+
+// A daemon that detaches itself (BIRD does): started inside `view`, it has started once the
+// command has exited with status 0.
+struct DaemonSpec {
+  NodeView view;
+  std::vector<std::string> argv;
+};
+
+class Kernel {
+ public:
+  virtual ~Kernel() = default;
+
+  // A one-line reason why emulations cannot run here (not root, a program missing), or "".
+  virtual std::string missingPrerequisite() = 0;
+
+  // Creates an empty namespace, visible to `ip netns`, and applies the sysctls inside it.
+  virtual void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) = 0;
+  // Removes the namespace's name; the kernel frees it once no process is left inside. A missing
+  // namespace is not an error.
+  virtual void deleteNamespace(const std::string& ns) = 0;
+  virtual std::vector<std::string> listNamespaces() = 0;
+
+  // Applies every batch; batches for different namespaces may run concurrently. Throws
+  // asemu::Error naming the object of the first operation that failed.
+  virtual void apply(const std::vector<Batch>& batches) = 0;
+
+  // Starts every daemon (concurrently); throws asemu::Error naming the node of one that failed.
+  virtual void startDaemons(const std::vector<DaemonSpec>& daemons) = 0;
+
+  // Process ids of every process whose network namespace is one of `namespaces`.
+  virtual std::vector<int> processesIn(const std::vector<std::string>& namespaces) = 0;
+  // Ends the processes (politely, then by force) and returns once they are gone or the grace
+  // time is over.
+  virtual void stopProcesses(const std::vector<int>& pids) = 0;
+
+  // Replaces the calling process by `argv` run inside `view` (never returns on success).
+  virtual void execIn(const NodeView& view, const std::vector<std::string>& argv) = 0;
+  // Runs `argv` inside `view`, waits, and returns its exit status (128+signal when killed).
+  virtual int runIn(const NodeView& view, const std::vector<std::string>& argv) = 0;
+};
+
+// The real thing (src/runtime/linux/).
+std::unique_ptr<Kernel> linuxKernel();
+
+}  // namespace asemu::runtime

@@ -1,0 +1,29 @@
+// How the kernel objects and files of an emulation are named.
+//
+// Every namespace of an emulation starts with "asemu-<emulation>." so that `ip netns list`
+// shows whose it is and two emulations never share a name; '.' is not allowed in emulation
+// names, which keeps one emulation's prefix from being the start of another's. Bridges and
+// bridge ports live in the emulation's own fabric namespace, so their short names only have to
+// be unique there.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace asemu::runtime {
+
+// "" when `name` can name an emulation: 1..32 of [A-Za-z0-9_-], not starting with '-'.
+std::string emulationNameProblem(std::string_view name);
+
+std::string namespacePrefix(const std::string& emulation);  // "asemu-demo."
+std::string fabricNamespace(const std::string& emulation);  // "asemu-demo.fabric"
+// "as180/router0" -> "as180.router0": the node's part of file and namespace names.
+std::string nodeKey(const std::string& nodeId);
+std::string nodeNamespace(const std::string& emulation, const std::string& nodeId);
+std::string bridgeName(size_t networkIndex);                    // "br12"
+std::string portName(size_t nodeIndex, size_t interfaceIndex);  // "p61i1"
+
+// The device that holds a router's loopback address, as SEED names it.
+inline constexpr const char* kLoopbackDevice = "dummy0";
+
+}  // namespace asemu::runtime

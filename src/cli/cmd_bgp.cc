@@ -1,0 +1,81 @@
+// asemu bgp NODE list|disable|enable [SESSION]: a router's BGP sessions, as the map shows them.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "asemu/core/error.h"
+#include "asemu/runtime/node_lookup.h"
+#include "asemu/runtime/runtime.h"
+#include "commands.h"
+
+namespace asemu::cli {
+
+void setupBgp(CLI::App& sub) {
+  struct Options {
+    std::string emulation, node, action, session;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("-e,--emulation", o->emulation,
+                 "Emulation name (may be omitted when one emulation runs)");
+  sub.add_option("NODE", o->node, "A router or route server (as180/router0, 10.180.0.254, ...)")
+      ->required();
+  sub.add_option("ACTION", o->action, "list, disable or enable")
+      ->required()
+      ->check(CLI::IsMember({"list", "disable", "enable"}));
+  sub.add_option("SESSION", o->session,
+                 "Session name (u_as3); disable/enable without it act on every session");
+  sub.add_flag("--json", o->json, "list: print as JSON");
+  sub.footer(
+      "Examples:\n"
+      "  asemu bgp as180/router0 list\n"
+      "  asemu bgp as180/router0 disable u_as3\n"
+      "  asemu bgp -e ip-anycast as180/router1 enable");
+  sub.callback([o] {
+    auto kernel = runtime::linuxKernel();
+    runtime::Runtime rt(*kernel);
+    std::string name = rt.resolveEmulation(
+        o->emulation.empty() ? std::nullopt : std::optional<std::string>(o->emulation));
+    plan::Plan plan = rt.plan(name);
+    const plan::Node& node = runtime::resolveNode(plan, o->node);
+    if (!node.bird)
+      throw Error(node.id, "runs no BIRD (it is a " + plan::roleName(node.role) + ")");
+
+    if (o->action == "list") {
+      auto sessions = rt.sessions(name, node);
+      if (o->json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& s : sessions)
+          out.push_back({{"name", s.name},
+                         {"state", s.state},
+                         {"info", s.info},
+                         {"neighbor", s.neighbor},
+                         {"established", s.established()}});
+        std::cout << out.dump(2) << "\n";
+        return;
+      }
+      for (const auto& s : sessions)
+        std::cout << fmt::format("{:<10} {:<6} {:<24} {}\n", s.name, s.state, s.neighbor, s.info);
+      return;
+    }
+    std::vector<std::string> targets;
+    if (o->session.empty()) {
+      for (const auto& s : node.bird->sessions) targets.push_back(s.name);
+    } else {
+      if (!node.bird->findSession(o->session)) {
+        std::vector<std::string> known;
+        for (const auto& s : node.bird->sessions) known.push_back(s.name);
+        throw Error(node.id, unknownNameMessage("session", o->session, known));
+      }
+      targets.push_back(o->session);
+    }
+    for (const auto& t : targets) {
+      runtime::BirdReply reply = rt.birdCommand(name, node, o->action + " " + t);
+      if (reply.error()) throw Error(node.id, "BIRD: " + reply.text());
+      std::cout << reply.text() << "\n";
+    }
+  });
+}
+
+}  // namespace asemu::cli

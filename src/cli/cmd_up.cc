@@ -1,0 +1,44 @@
+// asemu up TOPO: run an emulation on this machine (network namespaces + BIRD).
+#include <iostream>
+
+#include "asemu/runtime/runtime.h"
+#include "asemu/topo/topology.h"
+#include "commands.h"
+#include "topology_arg.h"
+
+namespace asemu::cli {
+
+void setupUp(CLI::App& sub) {
+  struct Options {
+    std::string topo, name;
+    bool noWait = false, quiet = false;
+    double timeout = 60;
+  };
+  auto o = std::make_shared<Options>();
+  addTopologyArg(sub, o->topo);
+  sub.add_option("-n,--name", o->name, "Emulation name (default: the topology's name)");
+  sub.add_flag("--no-wait", o->noWait, "Return once every daemon runs, without waiting for BGP");
+  sub.add_option("--timeout", o->timeout, "Seconds to wait for BGP sessions (default 60)");
+  sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
+  sub.footer(
+      "Creates one network namespace per node and one bridge per network, starts one BIRD per\n"
+      "router and route server, and returns once every BGP session is Established.\n"
+      "Needs root, iproute2 and bird2. State lives in /run/asemu/NAME.\n"
+      "Examples:\n"
+      "  asemu up ip-anycast\n"
+      "  asemu up my-topology.yaml --name lab2 --no-wait");
+  sub.callback([o] {
+    plan::Plan plan = topo::renderTopology(o->topo);
+    auto kernel = runtime::linuxKernel();
+    runtime::Runtime rt(*kernel);
+    runtime::UpOptions up;
+    up.name = o->name;
+    up.wait = !o->noWait;
+    up.timeout = std::chrono::milliseconds(int64_t(o->timeout * 1000));
+    if (!o->quiet) up.progress = [](const std::string& line) { std::cerr << line << std::endl; };
+    std::string name = rt.up(plan, up);
+    std::cout << name << "\n";
+  });
+}
+
+}  // namespace asemu::cli

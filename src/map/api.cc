@@ -1,0 +1,246 @@
+#include "asemu/map/api.h"
+
+#include "asemu/core/error.h"
+#include "asemu/map/capture.h"
+#include "asemu/map/graph.h"
+#include "asemu/runtime/node_lookup.h"
+
+namespace asemu::map {
+
+namespace {
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string header(const Request& r, const std::string& name) {
+  auto it = r.headers.find(name);
+  return it == r.headers.end() ? "" : it->second;
+}
+
+std::vector<std::string> sessionNames(const plan::Node& node) {
+  std::vector<std::string> out;
+  for (const auto& s : node.bird->sessions) out.push_back(s.name);
+  return out;
+}
+
+nlohmann::json sessionJson(const runtime::SessionState& s) {
+  return {{"name", s.name},
+          {"state", s.state},
+          {"info", s.info},
+          {"neighbor", s.neighbor},
+          {"established", s.established()},
+          // BIRD keeps a protocol "down" only while it is disabled; failing sessions cycle
+          // through "start".
+          {"enabled", s.state != "down"}};
+}
+
+}  // namespace
+
+std::string percentDecode(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+               hexValue(text[i + 2]) >= 0) {
+      out += char(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Target parseTarget(const std::string& target) {
+  Target t;
+  size_t q = target.find('?');
+  t.path = percentDecode(target.substr(0, q));
+  if (q == std::string::npos) return t;
+  std::string query = target.substr(q + 1);
+  size_t pos = 0;
+  while (pos <= query.size()) {
+    size_t end = query.find('&', pos);
+    if (end == std::string::npos) end = query.size();
+    std::string part = query.substr(pos, end - pos);
+    if (!part.empty()) {
+      size_t eq = part.find('=');
+      if (eq == std::string::npos)
+        t.query[percentDecode(part)] = "";
+      else
+        t.query[percentDecode(part.substr(0, eq))] = percentDecode(part.substr(eq + 1));
+    }
+    pos = end + 1;
+  }
+  return t;
+}
+
+Response jsonResponse(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+Response errorResponse(int status, const std::string& message) {
+  return jsonResponse(status, {{"error", message}});
+}
+
+Api::Api(Emulation& emulation, Access access, bool console)
+    : emulation_(emulation),
+      access_(std::move(access)),
+      console_(console),
+      graph_(graphJson(emulation.plan())) {}
+
+std::optional<Response> Api::checkAccess(const Request& r) const {
+  if (access_.access_token.empty()) return std::nullopt;
+  std::string auth = header(r, "authorization");
+  if (auth.rfind("Bearer ", 0) == 0 && sameToken(auth.substr(7), access_.access_token))
+    return std::nullopt;
+  if (sameToken(cookieValue(header(r, "cookie"), "asemu_access"), access_.access_token))
+    return std::nullopt;
+  Target t = parseTarget(r.target);
+  if (auto it = t.query.find("access");
+      it != t.query.end() && sameToken(it->second, access_.access_token))
+    return std::nullopt;
+  return errorResponse(401,
+                       "missing or wrong access token: open the URL 'asemu map' printed "
+                       "(it ends in ?access=TOKEN) or send 'Authorization: Bearer TOKEN'");
+}
+
+bool Api::hasSession(const Request& r) const {
+  std::string token = header(r, "x-asemu-session");
+  if (token.empty()) {
+    Target t = parseTarget(r.target);
+    if (auto it = t.query.find("session"); it != t.query.end()) token = it->second;
+  }
+  return sameToken(token, access_.session_token);
+}
+
+const plan::Node& Api::node(const std::string& query) const {
+  return runtime::resolveNode(emulation_.plan(), query);
+}
+
+std::optional<Response> Api::checkUpgrade(const Request& r) const {
+  if (auto denied = checkAccess(r)) return denied;
+  Target t = parseTarget(r.target);
+  if (t.path == "/api/events") {
+    auto it = t.query.find("filter");
+    std::string filter = it == t.query.end() ? "" : it->second;
+    if (std::string why = filterProblem(filter); !why.empty())
+      return errorResponse(400, "invalid filter '" + filter + "': " + why);
+    return std::nullopt;
+  }
+  if (t.path == "/api/console") {
+    if (!console_)
+      return errorResponse(403, "the console is off (start the map with 'asemu map --console')");
+    if (!hasSession(r))
+      return errorResponse(403, "missing or wrong session token (query parameter 'session')");
+    try {
+      node(t.query.count("node") ? t.query.at("node") : "");
+    } catch (const Error& e) {
+      return errorResponse(404, e.what());
+    }
+    return std::nullopt;
+  }
+  return errorResponse(404, "no WebSocket at " + t.path);
+}
+
+std::optional<Response> Api::handle(const Request& r) {
+  Target t = parseTarget(r.target);
+  if (t.path.rfind("/api/", 0) != 0) return std::nullopt;
+  if (auto denied = checkAccess(r)) return denied;
+  try {
+    if (r.method == "GET" && t.path == "/api/session")
+      return jsonResponse(200, {{"session", access_.session_token},
+                                {"emulation", emulation_.name()},
+                                {"console", console_}});
+    if (r.method == "GET" && t.path == "/api/graph") return jsonResponse(200, graph_);
+    if (r.method == "GET" && t.path == "/api/nodes") {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& n : emulation_.plan().nodes) out.push_back(nodeJson(n));
+      return jsonResponse(200, out);
+    }
+    if (r.method == "GET" && t.path == "/api/node") {
+      const plan::Node* n;
+      try {
+        n = &node(t.query.count("id") ? t.query.at("id") : "");
+      } catch (const Error& e) {
+        return errorResponse(404, e.what());
+      }
+      return jsonResponse(200, nodeJson(*n));
+    }
+    if (r.method == "GET" && t.path == "/api/bgp") return bgpList(t);
+    if (r.method == "POST" && t.path == "/api/bgp") return bgpSet(r);
+    if (r.method == "POST" && t.path == "/api/filter") return filterCheck(r);
+  } catch (const Error& e) {
+    return errorResponse(502, e.what());
+  }
+  if (t.path == "/api/events" || t.path == "/api/console")
+    return errorResponse(400, t.path + " is a WebSocket: connect with an Upgrade request");
+  return errorResponse(404, "no such API: " + r.method + " " + t.path);
+}
+
+Response Api::bgpList(const Target& t) {
+  const plan::Node* n;
+  try {
+    n = &node(t.query.count("node") ? t.query.at("node") : "");
+  } catch (const Error& e) {
+    return errorResponse(404, e.what());
+  }
+  if (!n->bird)
+    return errorResponse(400, n->id + ": runs no BGP (it is a " + plan::roleName(n->role) + ")");
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : emulation_.sessions(*n)) sessions.push_back(sessionJson(s));
+  return jsonResponse(200, {{"node", n->id}, {"sessions", sessions}});
+}
+
+Response Api::bgpSet(const Request& r) {
+  if (!hasSession(r))
+    return errorResponse(403, "missing or wrong session token (header X-Asemu-Session)");
+  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object())
+    return errorResponse(400,
+                         "the request body must be a JSON object "
+                         "{\"node\", \"session\", \"action\"}");
+  auto field = [&](const char* name) {
+    auto it = body.find(name);
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  std::string action = field("action"), session = field("session");
+  if (action != "enable" && action != "disable")
+    return errorResponse(400, "action must be \"enable\" or \"disable\", not \"" + action + "\"");
+  const plan::Node* n;
+  try {
+    n = &node(field("node"));
+  } catch (const Error& e) {
+    return errorResponse(404, e.what());
+  }
+  if (!n->bird)
+    return errorResponse(400, n->id + ": runs no BGP (it is a " + plan::roleName(n->role) + ")");
+  if (!n->bird->findSession(session))
+    return errorResponse(404,
+                         n->id + ": " + unknownNameMessage("session", session, sessionNames(*n)));
+  emulation_.setSessionEnabled(*n, session, action == "enable");
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : emulation_.sessions(*n)) sessions.push_back(sessionJson(s));
+  return jsonResponse(200, {{"node", n->id}, {"sessions", sessions}});
+}
+
+Response Api::filterCheck(const Request& r) {
+  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.contains("filter") ||
+      !body["filter"].is_string())
+    return errorResponse(400, "the request body must be a JSON object {\"filter\": \"EXPR\"}");
+  std::string filter = body["filter"];
+  if (std::string why = filterProblem(filter); !why.empty())
+    return errorResponse(400, "invalid filter '" + filter + "': " + why);
+  return jsonResponse(200, {{"filter", filter}, {"ok", true}});
+}
+
+}  // namespace asemu::map

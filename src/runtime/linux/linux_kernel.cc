@@ -1,0 +1,275 @@
+// The Kernel on Linux: namespaces by unshare + bind mount; bridges and veths through one iproute2
+// batch; addresses, loopbacks and routes through rtnetlink from this process, one socket per
+// namespace; traffic control through tc batches; daemons forked straight into their node.
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "asemu/core/error.h"
+#include "asemu/runtime/kernel.h"
+#include "iproute_batch.h"
+#include "netns.h"
+#include "process.h"
+#include "rtnetlink.h"
+
+namespace asemu::runtime {
+namespace linuxos {
+namespace {
+
+std::string firstLine(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') {
+      if (!out.empty()) break;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// The lines of iproute2's stderr that explain a failure, without its "Command failed" trailer.
+std::string reason(const std::string& text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line.rfind("Command failed", 0) == 0) continue;
+    out += (out.empty() ? "" : "; ") + line;
+  }
+  return out.empty() ? "failed" : out;
+}
+
+class LinuxKernel : public Kernel {
+ public:
+  LinuxKernel() { signal(SIGPIPE, SIG_IGN); }
+
+  std::string missingPrerequisite() override {
+    if (geteuid() != 0) return "must run as root (network namespaces need CAP_SYS_ADMIN)";
+    for (const char* p : {"ip", "bird", "birdc"})
+      if (findProgram(p).empty())
+        return fmt::format("'{}' not found (install {})", p,
+                           std::string(p) == "ip" ? "iproute2" : "bird2");
+    return {};
+  }
+
+  void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) override {
+    createNetns(ns, sysctls);
+  }
+  void deleteNamespace(const std::string& ns) override { deleteNetns(ns); }
+  std::vector<std::string> listNamespaces() override { return listNetns(); }
+
+  // Batches that only configure existing links go through rtnetlink from this process; those
+  // that create veths across namespaces go to iproute2, which does that in one command each.
+  void apply(const std::vector<Batch>& batches) override {
+    std::vector<Batch> viaIp;
+    for (const auto& b : batches)
+      if (!netlinkCan(b)) viaIp.push_back(b);
+    if (!viaIp.empty()) {
+      bool needsLoopback = false;
+      for (const auto& b : viaIp)
+        for (const auto& o : b.ops) needsLoopback |= o.kind == LinkOp::Kind::Loopback;
+      if (needsLoopback && loopbackType_.empty()) loopbackType_ = probeLoopbackType(viaIp[0].ns);
+      std::vector<BatchScript> ip;
+      for (const auto& b : viaIp) ip.push_back(ipScript(b, loopbackType_));
+      run("ip", viaIp, ip);
+    }
+    for (const auto& b : batches)
+      if (netlinkCan(b)) applyByNetlink(b);
+    std::vector<BatchScript> tc;
+    for (const auto& b : batches) tc.push_back(tcScript(b));
+    run("tc", batches, tc);
+  }
+
+  void startDaemons(const std::vector<DaemonSpec>& daemons) override {
+    std::string object, message;
+    inChunks(daemons.size(), [&](size_t begin, size_t end) {
+      std::vector<Child> started;
+      for (size_t i = begin; i < end; ++i) {
+        std::vector<std::string> argv = daemons[i].argv;
+        argv[0] = resolved(argv[0]);
+        SpawnOptions o;
+        o.view = &daemons[i].view;
+        o.pipe_stderr = true;
+        started.push_back(spawn(argv, o));
+      }
+      for (size_t i = begin; i < end; ++i) {
+        const Child& c = started[i - begin];
+        int status = waitExit(c.pid);
+        // A daemon that kept the pipe when it detached would make us wait for EOF forever.
+        fcntl(c.stderr_fd, F_SETFL, O_NONBLOCK);
+        std::string err = readAll(c.stderr_fd);
+        if (status != 0 && object.empty()) {
+          object = daemons[i].view.node;
+          message = daemons[i].argv[0] + " exited with status " + std::to_string(status) +
+                    (err.empty() ? "" : ": " + firstLine(err));
+        }
+      }
+    });
+    if (!object.empty()) throw Error(object, message);
+  }
+
+  std::vector<int> processesIn(const std::vector<std::string>& namespaces) override {
+    return processesInNetns(namespaces);
+  }
+  void stopProcesses(const std::vector<int>& pids) override { stopAll(pids); }
+
+  void execIn(const NodeView& view, const std::vector<std::string>& argv) override {
+    std::vector<std::string> args = argv;
+    args[0] = resolved(args[0]);
+    enterView(view, true);
+    std::vector<char*> raw;
+    for (auto& a : args) raw.push_back(a.data());
+    raw.push_back(nullptr);
+    execvp(raw[0], raw.data());
+    throw Error(view.node, "cannot run " + argv[0] + ": " + std::strerror(errno));
+  }
+
+  int runIn(const NodeView& view, const std::vector<std::string>& argv) override {
+    std::vector<std::string> args = argv;
+    args[0] = resolved(args[0]);
+    SpawnOptions o;
+    o.view = &view;
+    o.node_sysfs = true;
+    return waitExit(spawn(args, o).pid);
+  }
+
+ private:
+  static std::string resolved(const std::string& program) {
+    if (program.find('/') != std::string::npos) return program;
+    std::string full = findProgram(program);
+    return full.empty() ? program : full;
+  }
+
+  // The loopback device type for iproute2 batches (see addLoopback), found by trying once.
+  std::string probeLoopbackType(const std::string& ns) {
+    SpawnOptions o;
+    o.pipe_stdin = true;
+    o.pipe_stderr = true;
+    Child c = spawn({resolved("ip"), "-n", ns, "-batch", "-"}, o);
+    std::string text = "link add asemuprobe0 type dummy\nlink delete asemuprobe0\n";
+    (void)!write(c.stdin_fd, text.data(), text.size());
+    close(c.stdin_fd);
+    readAll(c.stderr_fd);
+    return waitExit(c.pid) == 0 ? "dummy" : "ifb";
+  }
+
+  void run(const std::string& tool, const std::vector<Batch>& batches,
+           const std::vector<BatchScript>& scripts) {
+    std::string object, message;
+    inChunks(batches.size(), [&](size_t begin, size_t end) {
+      std::vector<std::pair<size_t, Child>> children;
+      for (size_t i = begin; i < end; ++i) {
+        if (scripts[i].text.empty()) continue;
+        SpawnOptions o;
+        o.pipe_stdin = true;
+        o.pipe_stderr = true;
+        Child c = spawn({resolved(tool), "-n", batches[i].ns, "-batch", "-"}, o);
+        (void)!write(c.stdin_fd, scripts[i].text.data(), scripts[i].text.size());
+        close(c.stdin_fd);
+        children.emplace_back(i, c);
+      }
+      for (auto& [i, c] : children) {
+        std::string err = readAll(c.stderr_fd);
+        int status = waitExit(c.pid);
+        if (status == 0 || !object.empty()) continue;
+        size_t line = failedLine(err);
+        if (line >= 1 && line <= scripts[i].op_of_line.size()) {
+          const LinkOp& op = batches[i].ops[scripts[i].op_of_line[line - 1]];
+          object = op.object;
+          message = describe(op) + ": " + reason(err);
+        } else {
+          object = batches[i].ns;
+          message = tool + " exited with status " + std::to_string(status) + ": " + reason(err);
+        }
+      }
+    });
+    if (!object.empty()) throw Error(object, message);
+  }
+
+  // Runs `work` on [begin, end) slices of at most kInFlight items: enough processes at once to
+  // keep both cores busy, few enough to stay far below the limit of open files.
+  static void inChunks(size_t count, const std::function<void(size_t, size_t)>& work) {
+    constexpr size_t kInFlight = 48;
+    for (size_t begin = 0; begin < count; begin += kInFlight)
+      work(begin, std::min(count, begin + kInFlight));
+  }
+
+  static bool netlinkCan(const Batch& b) {
+    for (const auto& o : b.ops)
+      if (o.kind == LinkOp::Kind::Bridge || o.kind == LinkOp::Kind::Veth) return false;
+    return true;
+  }
+
+  void applyByNetlink(const Batch& b) {
+    NamespaceGuard inside(b.ns);
+    Rtnetlink nl;
+    for (const auto& op : b.ops) {
+      int err = 0;
+      switch (op.kind) {
+        case LinkOp::Kind::Up:
+          err = nl.linkUp(op.dev);
+          break;
+        case LinkOp::Kind::Loopback:
+          err = addLoopback(nl, op.dev);
+          break;
+        case LinkOp::Kind::Address: {
+          size_t slash = op.address.find('/');
+          auto address = Ipv4Address::parse(op.address.substr(0, slash));
+          assert(address && slash != std::string::npos);
+          err = nl.addAddress(op.dev, *address, std::stoi(op.address.substr(slash + 1)));
+          break;
+        }
+        case LinkOp::Kind::Route: {
+          auto destination = Ipv4Prefix::parse(op.address);
+          auto via = Ipv4Address::parse(op.via);
+          assert(destination && via);
+          err = nl.addRoute(*destination, *via);
+          break;
+        }
+        case LinkOp::Kind::Shape:
+          break;  // tcScript
+        case LinkOp::Kind::Bridge:
+        case LinkOp::Kind::Veth:
+          assert(false);
+          break;
+      }
+      if (err < 0) throw Error(op.object, describe(op) + ": " + std::strerror(-err));
+    }
+  }
+
+  // Some kernels are built without the dummy driver; ifb behaves the same for holding an
+  // address (always up, no carrier changes).
+  int addLoopback(Rtnetlink& nl, const std::string& dev) {
+    if (!loopbackType_.empty()) return nl.addLink(dev, loopbackType_);
+    int err = nl.addLink(dev, "dummy");
+    if (err == -EOPNOTSUPP) {
+      loopbackType_ = "ifb";
+      return nl.addLink(dev, loopbackType_);
+    }
+    if (err == 0) loopbackType_ = "dummy";
+    return err;
+  }
+
+  std::string loopbackType_;
+};
+
+}  // namespace
+}  // namespace linuxos
+
+std::unique_ptr<Kernel> linuxKernel() {
+  return std::make_unique<linuxos::LinuxKernel>();
+}
+
+}  // namespace asemu::runtime

@@ -1,0 +1,197 @@
+#include "process.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+#include <thread>
+
+#include "asemu/core/error.h"
+#include "netns.h"
+
+namespace asemu::runtime::linuxos {
+
+namespace {
+
+std::string sysError(const std::string& what) {
+  return what + ": " + std::strerror(errno);
+}
+
+void mkdirs(const std::string& path) {
+  for (size_t i = 1; i <= path.size(); ++i)
+    if (i == path.size() || path[i] == '/') mkdir(path.substr(0, i).c_str(), 0755);
+}
+
+}  // namespace
+
+void enterView(const NodeView& view, bool nodeSysfs) {
+  int fd = open(netnsPath(view.ns).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(view.node, sysError("cannot open namespace " + view.ns));
+  if (setns(fd, CLONE_NEWNET) != 0) throw Error(view.node, sysError("cannot enter " + view.ns));
+  close(fd);
+  if (view.binds.empty() && !nodeSysfs) return;
+  if (unshare(CLONE_NEWNS) != 0) throw Error(view.node, sysError("cannot create mount namespace"));
+  // Slave: the host's later mounts (new namespaces) still show here, ours never leak out.
+  if (mount("", "/", "none", MS_SLAVE | MS_REC, nullptr) != 0)
+    throw Error(view.node, sysError("cannot make mounts private"));
+  for (const auto& [from, to] : view.binds) {
+    mkdirs(to);
+    if (mount(from.c_str(), to.c_str(), "none", MS_BIND, nullptr) != 0)
+      throw Error(view.node, sysError("cannot bind " + from + " on " + to));
+  }
+  if (nodeSysfs) {
+    umount2("/sys", MNT_DETACH);
+    mount("sysfs", "/sys", "sysfs", 0, nullptr);  // best effort, as `ip netns exec` does
+  }
+}
+
+Child spawn(const std::vector<std::string>& argv, const SpawnOptions& o) {
+  int in[2] = {-1, -1}, err[2] = {-1, -1};
+  if (o.pipe_stdin && pipe2(in, O_CLOEXEC) != 0) throw Error(argv[0], sysError("pipe"));
+  if (o.pipe_stderr && pipe2(err, O_CLOEXEC) != 0) throw Error(argv[0], sysError("pipe"));
+  pid_t parent = getpid();
+  pid_t pid = fork();
+  if (pid < 0) throw Error(argv[0], sysError("fork"));
+  if (pid == 0) {
+    // Die with the process that started us: an `up` killed half way must not leave programs
+    // that enter a namespace after `down` has looked for them. (A daemon's own children do not
+    // inherit this, so BIRD outlives `up` once it has detached.)
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(1);
+    if (o.pipe_stdin) dup2(in[0], 0);
+    if (o.pipe_stderr) dup2(err[1], 2);
+    try {
+      if (o.view) enterView(*o.view, o.node_sysfs);
+    } catch (const Error& e) {
+      std::string text = e.object() + ": " + e.message() + "\n";
+      (void)!write(2, text.data(), text.size());
+      _exit(127);
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    std::string text = sysError("cannot run " + argv[0]) + "\n";
+    (void)!write(2, text.data(), text.size());
+    _exit(127);
+  }
+  Child c;
+  c.pid = pid;
+  if (o.pipe_stdin) {
+    close(in[0]);
+    c.stdin_fd = in[1];
+  }
+  if (o.pipe_stderr) {
+    close(err[1]);
+    c.stderr_fd = err[0];
+  }
+  return c;
+}
+
+int waitExit(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return 127;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return 127;
+}
+
+std::string readAll(int fd) {
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof(buf));
+    if (n > 0) {
+      out.append(buf, size_t(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    break;
+  }
+  close(fd);
+  return out;
+}
+
+std::vector<int> processesInNetns(const std::vector<std::string>& namespaces) {
+  std::set<std::pair<dev_t, ino_t>> wanted;
+  for (const auto& ns : namespaces) {
+    struct stat st;
+    if (stat(netnsPath(ns).c_str(), &st) == 0) wanted.insert({st.st_dev, st.st_ino});
+  }
+  std::vector<int> out;
+  if (wanted.empty()) return out;
+  DIR* d = opendir("/proc");
+  if (!d) return out;
+  int self = getpid();
+  while (dirent* e = readdir(d)) {
+    char* end = nullptr;
+    long pid = std::strtol(e->d_name, &end, 10);
+    if (*end != 0 || pid <= 0 || pid == self) continue;
+    struct stat st;
+    std::string path = "/proc/" + std::string(e->d_name) + "/ns/net";
+    if (stat(path.c_str(), &st) == 0 && wanted.count({st.st_dev, st.st_ino}))
+      out.push_back(int(pid));
+  }
+  closedir(d);
+  return out;
+}
+
+void stopAll(const std::vector<int>& pids) {
+  auto alive = [](int pid) {
+    // A zombie is gone for our purposes: it holds no namespace any more.
+    std::string path = "/proc/" + std::to_string(pid) + "/stat";
+    FILE* f = fopen(path.c_str(), "r");
+    if (!f) return false;
+    char buf[512];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    const char* close = strrchr(buf, ')');
+    return !(close && close[1] == ' ' && close[2] == 'Z');
+  };
+  auto waitGone = [&](std::vector<int> left, std::chrono::milliseconds grace) {
+    auto deadline = std::chrono::steady_clock::now() + grace;
+    while (!left.empty() && std::chrono::steady_clock::now() < deadline) {
+      std::vector<int> still;
+      for (int p : left)
+        if (alive(p)) still.push_back(p);
+      left.swap(still);
+      if (!left.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return left;
+  };
+  for (int p : pids) kill(p, SIGTERM);
+  std::vector<int> left = waitGone(pids, std::chrono::milliseconds(700));
+  for (int p : left) kill(p, SIGKILL);
+  waitGone(left, std::chrono::milliseconds(1000));
+}
+
+std::string findProgram(const std::string& program) {
+  std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  path += ":/usr/sbin:/sbin:/usr/bin:/bin";
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    size_t end = path.find(':', pos);
+    if (end == std::string::npos) end = path.size();
+    std::string dir = path.substr(pos, end - pos);
+    pos = end + 1;
+    if (dir.empty()) continue;
+    std::string full = dir + "/" + program;
+    if (access(full.c_str(), X_OK) == 0) return full;
+  }
+  return {};
+}
+
+}  // namespace asemu::runtime::linuxos

@@ -1,0 +1,110 @@
+#include "asemu/runtime/realization.h"
+
+#include <map>
+#include <set>
+
+#include "asemu/core/error.h"
+#include "asemu/core/names.h"
+#include "asemu/runtime/naming.h"
+
+namespace asemu::runtime {
+namespace {
+
+LinkOp op(LinkOp::Kind kind, std::string object, std::string dev) {
+  LinkOp o;
+  o.kind = kind;
+  o.object = std::move(object);
+  o.dev = std::move(dev);
+  return o;
+}
+
+}  // namespace
+
+std::vector<plan::Sysctl> baseSysctls() {
+  return {{"net.ipv6.conf.all.disable_ipv6", "1"}, {"net.ipv6.conf.default.disable_ipv6", "1"}};
+}
+
+Realization realize(const plan::Plan& plan, const std::string& emulation) {
+  Realization r;
+  r.emulation = emulation;
+  r.fabric = fabricNamespace(emulation);
+  r.namespaces.push_back(r.fabric);
+  r.fabric_sysctls = baseSysctls();
+  r.fabric_batch.ns = r.fabric;
+
+  // Bridges exist only for networks some node joins, in the plan's network order.
+  std::map<std::string, size_t> networkIndex;
+  for (size_t i = 0; i < plan.networks.size(); ++i) networkIndex[plan.networks[i].id] = i;
+  std::set<std::string> used;
+  for (const auto& node : plan.nodes)
+    for (const auto& itf : node.interfaces) used.insert(itf.network);
+  for (size_t i = 0; i < plan.networks.size(); ++i)
+    if (used.count(plan.networks[i].id))
+      r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, plan.networks[i].id, bridgeName(i)));
+
+  std::set<std::string> keys;
+  for (size_t n = 0; n < plan.nodes.size(); ++n) {
+    const plan::Node& node = plan.nodes[n];
+    if (!keys.insert(nodeKey(node.id)).second)
+      throw Error(node.id, "two nodes share the name '" + nodeKey(node.id) + "'");
+    NodeSetup setup;
+    setup.node = node.id;
+    setup.ns = nodeNamespace(emulation, node.id);
+    setup.sysctls = baseSysctls();
+    setup.sysctls.insert(setup.sysctls.end(), node.sysctls.begin(), node.sysctls.end());
+    setup.bird = node.bird.has_value();
+    setup.batch.ns = setup.ns;
+    r.namespaces.push_back(setup.ns);
+    auto& ops = setup.batch.ops;
+    ops.push_back(op(LinkOp::Kind::Up, node.id, "lo"));
+
+    std::set<std::string> ifnames;
+    for (size_t i = 0; i < node.interfaces.size(); ++i) {
+      const plan::Interface& itf = node.interfaces[i];
+      std::string object = node.id + " " + itf.name;
+      if (std::string why = interfaceNameProblem(itf.name); !why.empty()) throw Error(object, why);
+      if (!ifnames.insert(itf.name).second)
+        throw Error(node.id, "two interfaces named '" + itf.name + "'");
+      auto net = networkIndex.find(itf.network);
+      if (net == networkIndex.end())
+        throw Error(object, "interface on unknown network '" + itf.network + "'");
+
+      LinkOp veth = op(LinkOp::Kind::Veth, object, itf.name);
+      veth.target_ns = setup.ns;
+      veth.peer = portName(n, i);
+      veth.master = bridgeName(net->second);
+      r.fabric_batch.ops.push_back(veth);
+      r.ports.push_back({veth.peer, veth.master, node.id, itf.name, itf.network});
+
+      LinkOp addr = op(LinkOp::Kind::Address, object, itf.name);
+      addr.address = itf.address.str() + "/" + std::to_string(itf.prefix_length);
+      ops.push_back(addr);
+      const LinkProperties& link = plan.networks[net->second].link;
+      if (!link.empty()) {
+        LinkOp shape = op(LinkOp::Kind::Shape, object, itf.name);
+        shape.link = link;
+        ops.push_back(shape);
+      }
+    }
+    if (node.loopback) {
+      if (ifnames.count(kLoopbackDevice))
+        throw Error(node.id, std::string("an interface is named '") + kLoopbackDevice +
+                                 "', the name of the loopback device");
+      std::string object = node.id + " " + kLoopbackDevice;
+      ops.push_back(op(LinkOp::Kind::Loopback, object, kLoopbackDevice));
+      LinkOp addr = op(LinkOp::Kind::Address, object, kLoopbackDevice);
+      addr.address = node.loopback->str() + "/32";
+      ops.push_back(addr);
+    }
+    for (const auto& route : node.routes) {
+      LinkOp o = op(LinkOp::Kind::Route, node.id + " route " + route.destination.str(), "");
+      o.address = route.destination.str();
+      o.via = route.via.str();
+      ops.push_back(o);
+    }
+    r.nodes.push_back(std::move(setup));
+  }
+  return r;
+}
+
+}  // namespace asemu::runtime

@@ -1,0 +1,318 @@
+#include "asemu/runtime/runtime.h"
+
+#include <chrono>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "asemu/core/error.h"
+#include "asemu/plan/bird_config.h"
+#include "asemu/runtime/naming.h"
+#include "asemu/runtime/realization.h"
+
+namespace asemu::runtime {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+double unixNow() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+// Addresses some BIRD of the plan listens on: a session towards anything else cannot come up.
+std::set<Ipv4Address> birdAddresses(const plan::Plan& plan) {
+  std::set<Ipv4Address> out;
+  for (const auto& n : plan.nodes) {
+    if (!n.bird) continue;
+    for (const auto& i : n.interfaces) out.insert(i.address);
+    if (n.loopback) out.insert(*n.loopback);
+  }
+  return out;
+}
+
+Error alreadyRunning(const std::string& name) {
+  return Error(name, "an emulation of this name is already running (stop it with 'asemu down " +
+                         name + "' or choose another name with --name)");
+}
+
+const std::vector<std::string> kBirdArgv = {
+    "bird", "-c", "/etc/bird/bird.conf", "-s", "/run/bird/bird.ctl", "-P", "/run/bird/bird.pid"};
+
+}  // namespace
+
+Runtime::Runtime(Kernel& kernel, fs::path root) : kernel_(kernel), root_(std::move(root)) {}
+
+std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  auto say = [&](const std::string& line) {
+    if (o.progress) o.progress(fmt::format("[{:5.2f}s] {}", secondsSince(start), line));
+  };
+  std::string name = o.name.empty() ? plan.name : o.name;
+  if (std::string why = emulationNameProblem(name); !why.empty()) throw Error(name, why);
+  if (std::string why = kernel_.missingPrerequisite(); !why.empty()) throw Error("up", why);
+  StateDir st(root_, name);
+  if (st.exists()) throw alreadyRunning(name);
+  Realization r = realize(plan, name);
+  std::string prefix = namespacePrefix(name);
+  for (const auto& ns : kernel_.listNamespaces())
+    if (ns.rfind(prefix, 0) == 0)
+      throw Error(name, "namespace '" + ns + "' exists but no emulation '" + name +
+                            "' is recorded; remove it with 'ip netns delete " + ns + "'");
+  std::vector<std::pair<std::string, std::string>> configs;
+  for (const auto& node : plan.nodes)
+    if (node.bird) configs.emplace_back(node.id, plan::birdConfig(node));
+
+  // Creating the directory claims the name, also against an `up` of the same name started at
+  // the same moment. From here on everything is recorded first, so that `down` can undo a
+  // partial `up`.
+  fs::create_directories(root_);
+  if (!fs::create_directory(st.dir())) throw alreadyRunning(name);
+  Record record;
+  record.name = name;
+  record.phase = "starting";
+  record.started_at = unixNow();
+  record.namespaces = r.namespaces;
+  record.ports = r.ports;
+  try {
+    st.writePlan(plan);  // first, so that every recorded emulation has its plan
+    st.writeRecord(record);
+    for (const auto& node : plan.nodes) {
+      fs::create_directories(st.nodeDir(node.id) / "etc");
+      fs::create_directories(st.nodeDir(node.id) / "run");
+    }
+    for (const auto& [id, text] : configs) writeFileAtomically(st.birdConfig(id), text);
+
+    say(fmt::format("creating {} namespaces", r.namespaces.size()));
+    kernel_.createNamespace(r.fabric, r.fabric_sysctls);
+    for (const auto& n : r.nodes) kernel_.createNamespace(n.ns, n.sysctls);
+
+    say(fmt::format("creating {} bridges and {} links", r.fabric_batch.ops.size() - r.ports.size(),
+                    r.ports.size()));
+    kernel_.apply({r.fabric_batch});
+    std::vector<Batch> batches;
+    for (const auto& n : r.nodes) batches.push_back(n.batch);
+    say("configuring addresses and routes");
+    kernel_.apply(batches);
+
+    std::vector<DaemonSpec> daemons;
+    for (const auto& n : r.nodes)
+      if (n.bird) daemons.push_back({st.view(n.node), kBirdArgv});
+    say(fmt::format("starting {} BIRD daemons", daemons.size()));
+    kernel_.startDaemons(daemons);
+    record.phase = "running";
+    st.writeRecord(record);
+  } catch (...) {
+    say("failed; removing what was created");
+    try {
+      down(name);
+    } catch (...) {
+    }
+    throw;
+  }
+
+  if (o.wait) {
+    WaitResult w = waitForBgp(
+        name, o.timeout, o.progress ? Progress([&](const std::string& l) { say(l); }) : Progress());
+    if (!w.done)
+      throw Error(name, describeTimeout(w, "BGP sessions") + " (the emulation keeps running; " +
+                            "'asemu down " + name + "' stops it)");
+  }
+  say(fmt::format("emulation '{}' is up: {} nodes", name, plan.nodes.size()));
+  return name;
+}
+
+void Runtime::down(const std::string& name, const Progress& progress) {
+  auto start = std::chrono::steady_clock::now();
+  auto say = [&](const std::string& line) {
+    if (progress) progress(fmt::format("[{:5.2f}s] {}", secondsSince(start), line));
+  };
+  StateDir st = state(name);
+  std::vector<std::string> namespaces;
+  // No record means `up` stopped before it created anything.
+  if (fs::exists(st.recordFile())) namespaces = st.readRecord().namespaces;
+  // A second look catches a process that entered a namespace while the first ones stopped.
+  for (int round = 0; round < 3; ++round) {
+    std::vector<int> pids = kernel_.processesIn(namespaces);
+    if (pids.empty()) break;
+    say(fmt::format("stopping {} processes", pids.size()));
+    kernel_.stopProcesses(pids);
+  }
+  say(fmt::format("removing {} namespaces", namespaces.size()));
+  for (const auto& ns : namespaces) kernel_.deleteNamespace(ns);
+  fs::remove_all(st.dir());
+  say(fmt::format("emulation '{}' removed", name));
+}
+
+std::vector<std::string> Runtime::emulations() const {
+  return listEmulations(root_);
+}
+
+std::string Runtime::resolveEmulation(const std::optional<std::string>& name) const {
+  std::vector<std::string> running = emulations();
+  if (name) {
+    state(*name);
+    return *name;
+  }
+  if (running.empty()) throw Error("", "no emulation is running (start one with 'asemu up')");
+  if (running.size() > 1)
+    throw Error(
+        "", "several emulations are running (" + joined(running) + "); choose one with -e NAME");
+  return running.front();
+}
+
+StateDir Runtime::state(const std::string& name) const {
+  StateDir st(root_, name);
+  if (!st.exists()) {
+    std::vector<std::string> running = emulations();
+    throw Error(name,
+                "no emulation of this name is running" +
+                    (running.empty() ? std::string() : " (running: " + joined(running) + ")"));
+  }
+  return st;
+}
+
+plan::Plan Runtime::plan(const std::string& name) const {
+  return state(name).readPlan();
+}
+
+NodeView Runtime::view(const std::string& name, const plan::Node& node) const {
+  return state(name).view(node.id);
+}
+
+BirdReply Runtime::birdCommand(const std::string& name, const plan::Node& node,
+                               const std::string& command) const {
+  if (!node.bird) throw Error(node.id, "runs no BIRD (it is a " + plan::roleName(node.role) + ")");
+  return runtime::birdCommand(state(name).birdSocket(node.id).string(), command, node.id);
+}
+
+void Runtime::setSessionEnabled(const std::string& name, const plan::Node& node,
+                                const std::string& session, bool enabled) const {
+  if (node.bird && !node.bird->findSession(session)) {
+    std::vector<std::string> known;
+    for (const auto& s : node.bird->sessions) known.push_back(s.name);
+    throw Error(node.id, unknownNameMessage("session", session, known));
+  }
+  BirdReply reply = birdCommand(name, node, (enabled ? "enable " : "disable ") + session);
+  if (reply.error()) throw Error(node.id, "BIRD: " + reply.text());
+}
+
+std::vector<SessionState> Runtime::sessions(const std::string& name, const plan::Node& node) const {
+  BirdReply reply = birdCommand(name, node, "show protocols");
+  if (reply.error()) throw Error(node.id, "BIRD: " + reply.text());
+  std::map<std::string, Protocol> byName;
+  for (auto& p : parseProtocols(reply))
+    if (p.proto == "BGP") byName[p.name] = p;
+  std::vector<SessionState> out;
+  for (const auto& s : node.bird->sessions) {
+    SessionState st;
+    st.node = node.id;
+    st.name = s.name;
+    st.neighbor = s.neighbor_address.str() + " AS" + std::to_string(s.neighbor_as);
+    auto it = byName.find(s.name);
+    if (it != byName.end()) {
+      st.state = it->second.state;
+      st.info = it->second.info;
+      byName.erase(it);
+    } else {
+      st.state = "missing";
+    }
+    out.push_back(st);
+  }
+  for (const auto& [n, p] : byName) out.push_back({node.id, n, p.state, p.info, ""});
+  return out;
+}
+
+WaitResult Runtime::waitForBgp(const std::string& name, std::chrono::milliseconds timeout,
+                               const Progress& progress) const {
+  plan::Plan p = plan(name);
+  std::set<Ipv4Address> reachable = birdAddresses(p);
+  size_t expected = 0;
+  for (const auto& n : p.nodes)
+    if (n.bird)
+      for (const auto& s : n.bird->sessions) expected += reachable.count(s.neighbor_address);
+  size_t lastReported = size_t(-1);
+  auto probe = [&]() {
+    std::vector<std::string> missing;
+    size_t up = 0;
+    for (const auto& n : p.nodes) {
+      if (!n.bird) continue;
+      std::vector<SessionState> states;
+      try {
+        states = sessions(name, n);
+      } catch (const Error& e) {
+        missing.push_back(n.id + ": " + e.message());
+        continue;
+      }
+      for (const auto& s : n.bird->sessions) {
+        if (!reachable.count(s.neighbor_address)) continue;
+        auto it = std::find_if(states.begin(), states.end(),
+                               [&](const SessionState& x) { return x.name == s.name; });
+        if (it != states.end() && it->established()) {
+          ++up;
+          continue;
+        }
+        std::string where = it == states.end() ? "missing"
+                            : it->info.empty() ? it->state
+                                               : it->info;
+        missing.push_back(n.id + ": " + s.name + " in " + where);
+      }
+    }
+    if (progress && up != lastReported) {
+      progress(fmt::format("BGP: {}/{} sessions established", up, expected));
+      lastReported = up;
+    }
+    return missing;
+  };
+  return waitUntil(probe, timeout, std::chrono::milliseconds(100));
+}
+
+EmulationStatus Runtime::status(const std::string& name) const {
+  StateDir st = state(name);
+  EmulationStatus out;
+  out.name = name;
+  Record record = st.readRecord();
+  out.phase = record.phase;
+  out.uptime_seconds = unixNow() - record.started_at;
+  plan::Plan p = st.readPlan();
+  out.nodes = int(p.nodes.size());
+  std::set<std::string> existing;
+  for (const auto& ns : kernel_.listNamespaces()) existing.insert(ns);
+  for (const auto& ns : record.namespaces)
+    if (!existing.count(ns)) out.problems.push_back("namespace " + ns + " is missing");
+  for (const auto& n : p.nodes) {
+    NodeStatus ns;
+    ns.id = n.id;
+    ns.container = plan::seedContainerName(n);
+    ns.role = plan::roleName(n.role);
+    ns.has_bird = n.bird.has_value();
+    if (ns.has_bird) {
+      ++out.daemons;
+      ns.sessions = int(n.bird->sessions.size());
+      try {
+        for (const auto& s : sessions(name, n)) ns.established += s.established();
+        ns.bird_running = true;
+        ++out.daemons_running;
+      } catch (const Error& e) {
+        out.problems.push_back(n.id + ": BIRD is not running (" + e.message() + ")");
+      }
+      out.sessions += ns.sessions;
+      out.established += ns.established;
+    }
+    out.node_list.push_back(ns);
+  }
+  return out;
+}
+
+}  // namespace asemu::runtime

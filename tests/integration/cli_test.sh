@@ -1,0 +1,66 @@
+#!/bin/sh
+# The runtime verbs of the `asemu` command, end to end on the anycast demo (root, iproute2, bird2):
+# up, status, exec with the three ways of naming a node, bgp list/disable/enable, errors, down.
+# Usage: cli_test.sh PATH_TO_ASEMU
+set -u
+ASEMU=$1
+NAME=clitest$$
+FAILED=0
+fail() { echo "FAIL: $*"; FAILED=1; }
+cleanup() { "$ASEMU" down "$NAME" -q >/dev/null 2>&1; }
+trap cleanup EXIT INT TERM
+
+expect_eq() {  # expect_eq WHAT EXPECTED ACTUAL
+  [ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
+}
+
+"$ASEMU" up ip-anycast --name "$NAME" -q >/dev/null || { echo "FAIL: up"; exit 1; }
+
+# A second emulation of the same name is refused before anything is created.
+out=$("$ASEMU" up ip-anycast --name "$NAME" -q 2>&1)
+expect_eq "up twice" "asemu: $NAME: an emulation of this name is already running (stop it with 'asemu down $NAME' or choose another name with --name)" "$out"
+
+# status: every daemon runs, every session is established.
+json=$("$ASEMU" status "$NAME" --json) || fail "status exit code"
+field() { echo "$json" | sed -n "s/^  \"$1\": \([0-9]*\),*$/\1/p"; }
+expect_eq "status daemons" "35/35" "$(field daemons_running)/$(field daemons)"
+expect_eq "status sessions" "$(field sessions)" "$(field established)"
+[ "$(field sessions)" -gt 0 ] || fail "status: no sessions"
+
+# exec: by node id, by SEED container name, by a unique part of one; the exit code is the command's.
+"$ASEMU" exec -e "$NAME" 10.150.0.71 -- ping -c1 -W2 10.180.0.100 >/dev/null || fail "exec by address"
+"$ASEMU" exec -e "$NAME" as150h-host_0-10.150.0.71 -- true || fail "exec by container name"
+expect_eq "exec exit code" "3" "$("$ASEMU" exec -e "$NAME" as150/host_0 -- sh -c 'exit 3'; echo $?)"
+expect_eq "node sees its own interfaces" "net0" "$("$ASEMU" exec -e "$NAME" as150/host_0 -- ls /sys/class/net | grep -v lo)"
+out=$("$ASEMU" exec -e "$NAME" host_0 -- true 2>&1)
+case "$out" in
+  "asemu: ip-anycast: 'host_0' matches "*) ;;
+  *) fail "ambiguous node: $out" ;;
+esac
+# birdc inside a router talks to that router's BIRD.
+"$ASEMU" exec -e "$NAME" as180/router0 -- birdc show protocols u_as3 | grep -q Established || fail "birdc in node"
+
+# bgp list/disable/enable.
+expect_eq "bgp list --json" '"u_as3" "u_as4"' "$("$ASEMU" bgp -e "$NAME" as180/router0 list --json | sed -n 's/^ *"name": \(.*\),$/\1/p' | tr '\n' ' ' | sed 's/ $//')"
+"$ASEMU" bgp -e "$NAME" as180/router0 disable u_as3 >/dev/null || fail "bgp disable"
+expect_eq "disabled" "down" "$("$ASEMU" bgp -e "$NAME" as180/router0 list | awk '$1=="u_as3"{print $2}')"
+"$ASEMU" bgp -e "$NAME" as180/router0 enable u_as3 >/dev/null || fail "bgp enable"
+out=$("$ASEMU" bgp -e "$NAME" as180/router0 disable u_as9 2>&1)
+expect_eq "unknown session" "asemu: as180/router0: unknown session 'u_as9' (known: u_as3, u_as4); did you mean 'u_as3'?" "$out"
+out=$("$ASEMU" bgp -e "$NAME" as150/host_0 list 2>&1)
+expect_eq "bgp on a host" "asemu: as150/host_0: runs no BIRD (it is a Host)" "$out"
+
+# A killed BIRD shows in status, which then exits 1.
+"$ASEMU" exec -e "$NAME" as3/r103 -- sh -c 'kill -9 $(cat /run/bird/bird.pid)'
+"$ASEMU" status "$NAME" >/dev/null && fail "status with a dead BIRD exits 0"
+"$ASEMU" status "$NAME" | grep -q "problem: as3/r103: BIRD is not running" || fail "dead BIRD not named"
+
+"$ASEMU" down "$NAME" -q || fail "down"
+[ -z "$(ip netns list | grep "^asemu-$NAME\.")" ] || fail "namespaces left after down"
+out=$("$ASEMU" down "$NAME" 2>&1)
+case "$out" in
+  "asemu: $NAME: no emulation of this name is running"*) ;;
+  *) fail "down twice: $out" ;;
+esac
+[ $FAILED = 0 ] && echo "cli_test: all checks passed"
+exit $FAILED

@@ -1,0 +1,77 @@
+// Real namespaces and BIRD on hand-built plans: a LAN, and two ASes peering over an exchange.
+#include <gtest/gtest.h>
+
+#include "asemu/runtime/naming.h"
+#include "live_emulation.h"
+#include "small_plans.h"
+
+namespace asemu::runtime::testing {
+namespace {
+
+TEST(SmallEmulation, HostsOnOneLanReachEachOtherAndTheRouter) {
+  std::string before = hostNetworkState();
+  LiveEmulation emu;
+  emu.up(twoHostsAndRouter());
+  EXPECT_EQ(countNamespaces(namespacePrefix(emu.name())), 4);
+  EXPECT_EQ(emu.sh("host_0", "ping -c1 -W2 10.150.0.72 >/dev/null"), 0);
+  EXPECT_EQ(emu.sh("host_0", "ping -c1 -W2 10.0.0.1 >/dev/null"), 0);  // via default route
+  // Interface names inside a node are the plan's.
+  EXPECT_NE(emu.output("router0", "ip -o addr show dev dummy0").find("10.0.0.1/32"),
+            std::string::npos);
+  EXPECT_EQ(emu.output("host_1", "cat /proc/sys/net/ipv4/ip_forward"), "1\n");
+  // The host's own namespace knows nothing of the emulation.
+  EXPECT_EQ(hostNetworkState(), before);
+  emu.down();
+  EXPECT_EQ(countNamespaces(namespacePrefix(emu.name())), 0);
+  EXPECT_EQ(hostNetworkState(), before);
+}
+
+TEST(SmallEmulation, EbgpSessionComesUpAndCarriesRoutes) {
+  LiveEmulation emu;
+  emu.up(twoRoutersEbgp());  // returns once both sessions are Established
+  auto s = emu.runtime().sessions(emu.name(), emu.node("as2/router0"));
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].name, "p_as3");
+  EXPECT_TRUE(s[0].established()) << s[0].info;
+  EXPECT_EQ(emu.sh("as2/host_0", "ping -c1 -W2 10.3.0.71 >/dev/null"), 0);
+
+  // birdc inside the node talks to that node's BIRD.
+  EXPECT_EQ(emu.sh("as2/router0", "birdc -r show protocols p_as3 | grep -q Established"), 0);
+  EXPECT_EQ(emu.sh("as2/router0", "birdc disable p_as3 >/dev/null"), 0);
+  s = emu.runtime().sessions(emu.name(), emu.node("as2/router0"));
+  EXPECT_EQ(s[0].state, "down");
+  EXPECT_FALSE(s[0].established());
+  EXPECT_NE(emu.sh("as2/host_0", "ping -c1 -W1 10.3.0.71 >/dev/null"), 0);
+}
+
+TEST(SmallEmulation, KilledBirdIsReportedByStatus) {
+  LiveEmulation emu;
+  emu.up(twoRoutersEbgp());
+  EmulationStatus st = emu.runtime().status(emu.name());
+  EXPECT_EQ(st.daemons_running, 2);
+  EXPECT_EQ(st.established, 2);
+  EXPECT_TRUE(st.problems.empty());
+  EXPECT_EQ(emu.sh("as3/router0", "kill $(cat /run/bird/bird.pid)"), 0);
+  bool reported = false;
+  for (int i = 0; i < 50 && !reported; ++i) {
+    st = emu.runtime().status(emu.name());
+    reported = st.daemons_running == 1;
+    if (!reported) usleep(20000);
+  }
+  EXPECT_TRUE(reported);
+  ASSERT_EQ(st.problems.size(), 1u);
+  EXPECT_EQ(st.problems[0].rfind("as3/router0: BIRD is not running", 0), 0u) << st.problems[0];
+}
+
+TEST(SmallEmulation, TwoEmulationsOfOnePlanSideBySide) {
+  LiveEmulation a, b;
+  a.up(twoRoutersEbgp());
+  b.up(twoRoutersEbgp());
+  EXPECT_EQ(a.sh("as2/host_0", "ping -c1 -W2 10.3.0.71 >/dev/null"), 0);
+  EXPECT_EQ(b.sh("as2/host_0", "ping -c1 -W2 10.3.0.71 >/dev/null"), 0);
+  a.down();
+  EXPECT_EQ(b.sh("as3/host_0", "ping -c1 -W2 10.2.0.71 >/dev/null"), 0);
+}
+
+}  // namespace
+}  // namespace asemu::runtime::testing

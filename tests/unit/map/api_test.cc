@@ -1,0 +1,247 @@
+#include "asemu/map/api.h"
+
+#include <gtest/gtest.h>
+
+#include "asemu/core/error.h"
+#include "asemu/map/capture.h"
+#include "test_plan.h"
+
+namespace asemu::map {
+namespace {
+
+class FakeEmulation : public Emulation {
+ public:
+  FakeEmulation() : plan_(testing::smallPlan()) {}
+  const std::string& name() const override { return plan_.name; }
+  const plan::Plan& plan() const override { return plan_; }
+  std::string fabricNamespace() const override { return "asemu-small.fabric"; }
+  std::vector<runtime::Port> ports() const override { return {}; }
+  std::vector<runtime::SessionState> sessions(const plan::Node& node) override {
+    if (birdDown) throw Error(node.id, "cannot reach BIRD");
+    std::vector<runtime::SessionState> out;
+    for (const auto& s : node.bird->sessions) {
+      bool off = disabled.count(s.name) > 0;
+      out.push_back({node.id, s.name, off ? "down" : "up", off ? "Disabled" : "Established",
+                     s.neighbor_address.str() + " AS" + std::to_string(s.neighbor_as)});
+    }
+    return out;
+  }
+  void setSessionEnabled(const plan::Node& node, const std::string& session,
+                         bool enabled) override {
+    calls.push_back(node.id + " " + (enabled ? "enable " : "disable ") + session);
+    if (enabled)
+      disabled.erase(session);
+    else
+      disabled.insert(session);
+  }
+  void execIn(const plan::Node&, const std::vector<std::string>&) override {}
+
+  plan::Plan plan_;
+  std::set<std::string> disabled;
+  std::vector<std::string> calls;
+  bool birdDown = false;
+};
+
+Request get(const std::string& target) {
+  return {"GET", target, {}, ""};
+}
+Request post(const std::string& target, const std::string& body,
+             std::map<std::string, std::string> headers = {}) {
+  return {"POST", target, std::move(headers), body};
+}
+
+nlohmann::json body(const Response& r) {
+  return nlohmann::json::parse(r.body);
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  FakeEmulation emu;
+  Api api{emu, Access{"", "s3ss10n"}, false};
+
+  Response call(const Request& r) {
+    auto res = api.handle(r);
+    EXPECT_TRUE(res.has_value());
+    return res ? *res : Response{};
+  }
+  Response bgp(const std::string& json, const std::string& token = "s3ss10n") {
+    std::map<std::string, std::string> h;
+    if (!token.empty()) h["x-asemu-session"] = token;
+    return call(post("/api/bgp", json, h));
+  }
+};
+
+TEST_F(ApiTest, StaticPathsAreNotTheApis) {
+  EXPECT_FALSE(api.handle(get("/")).has_value());
+  EXPECT_FALSE(api.handle(get("/vendor/xterm.js")).has_value());
+}
+
+TEST_F(ApiTest, SessionHandsOutTheSessionToken) {
+  Response r = call(get("/api/session"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r),
+            nlohmann::json({{"session", "s3ss10n"}, {"emulation", "small"}, {"console", false}}));
+}
+
+TEST_F(ApiTest, GraphAndNodes) {
+  EXPECT_EQ(body(call(get("/api/graph")))["vertices"].size(), 5u);
+  EXPECT_EQ(body(call(get("/api/nodes"))).size(), 3u);
+  Response r = call(get("/api/node?id=as2%2Fhost_0"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["container"], "as2h-host_0-10.2.0.71");
+  // Nodes are found as `asemu exec` finds them: by a unique part of the container name too.
+  EXPECT_EQ(body(call(get("/api/node?id=10.2.0.71")))["id"], "as2/host_0");
+}
+
+TEST_F(ApiTest, UnknownNodeIs404) {
+  Response r = call(get("/api/node?id=nowhere"));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(body(r)["error"], "small: no node matches 'nowhere'");
+  EXPECT_EQ(call(get("/api/bgp?node=nowhere")).status, 404);
+  EXPECT_EQ(bgp(R"({"node":"nowhere","session":"u_as3","action":"disable"})").status, 404);
+}
+
+TEST_F(ApiTest, BgpListShowsStateFromBird) {
+  emu.disabled.insert("u_as3");
+  Response r = call(get("/api/bgp?node=as2/r100"));
+  EXPECT_EQ(r.status, 200);
+  nlohmann::json j = body(r);
+  EXPECT_EQ(j["node"], "as2/r100");
+  ASSERT_EQ(j["sessions"].size(), 2u);
+  EXPECT_EQ(j["sessions"][0]["name"], "p_rs100");
+  EXPECT_EQ(j["sessions"][0]["established"], true);
+  EXPECT_EQ(j["sessions"][0]["enabled"], true);
+  EXPECT_EQ(j["sessions"][1]["info"], "Disabled");
+  EXPECT_EQ(j["sessions"][1]["enabled"], false);
+  EXPECT_EQ(j["sessions"][1]["neighbor"], "10.100.0.3 AS3");
+}
+
+TEST_F(ApiTest, BgpOnAHostIs400) {
+  Response r = call(get("/api/bgp?node=as2/host_0"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "as2/host_0: runs no BGP (it is a Host)");
+}
+
+TEST_F(ApiTest, BirdUnreachableIs502) {
+  emu.birdDown = true;
+  Response r = call(get("/api/bgp?node=as2/r100"));
+  EXPECT_EQ(r.status, 502);
+  EXPECT_EQ(body(r)["error"], "as2/r100: cannot reach BIRD");
+}
+
+TEST_F(ApiTest, DisableAndEnableASession) {
+  Response r = bgp(R"({"node":"as2/r100","session":"u_as3","action":"disable"})");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["sessions"][1]["info"], "Disabled");
+  EXPECT_EQ(bgp(R"({"node":"as2/r100","session":"u_as3","action":"enable"})").status, 200);
+  EXPECT_EQ(emu.calls,
+            (std::vector<std::string>{"as2/r100 disable u_as3", "as2/r100 enable u_as3"}));
+}
+
+TEST_F(ApiTest, ControlWithoutSessionTokenIs403) {
+  Response r = bgp(R"({"node":"as2/r100","session":"u_as3","action":"disable"})", "");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(body(r)["error"], "missing or wrong session token (header X-Asemu-Session)");
+  EXPECT_EQ(bgp(R"({"node":"as2/r100","session":"u_as3","action":"disable"})", "guess").status,
+            403);
+  EXPECT_TRUE(emu.calls.empty());
+}
+
+TEST_F(ApiTest, UnknownSessionIs404) {
+  Response r = bgp(R"({"node":"as2/r100","session":"u_as9","action":"disable"})");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(body(r)["error"],
+            "as2/r100: unknown session 'u_as9' (known: p_rs100, u_as3); did you mean 'u_as3'?");
+  EXPECT_TRUE(emu.calls.empty());
+}
+
+TEST_F(ApiTest, BadActionOrBodyIs400) {
+  Response r = bgp(R"({"node":"as2/r100","session":"u_as3","action":"reset"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "action must be \"enable\" or \"disable\", not \"reset\"");
+  EXPECT_EQ(bgp("not json").status, 400);
+}
+
+TEST_F(ApiTest, InvalidFilterIs400WithLibpcapsMessage) {
+  Response r = call(post("/api/filter", R"({"filter":"icmpx"})"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"],
+            "invalid filter 'icmpx': can't parse filter expression: syntax error");
+  r = call(post("/api/filter", R"({"filter":"udp port 99999"})"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "invalid filter 'udp port 99999': illegal port number 99999 > 65535");
+  r = call(post("/api/filter", R"({"filter":"udp port 9090"})"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["ok"], true);
+}
+
+TEST_F(ApiTest, UnknownApiIs404AndStreamsNeedAnUpgrade) {
+  Response r = call(get("/api/nothing"));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(body(r)["error"], "no such API: GET /api/nothing");
+  EXPECT_EQ(call(get("/api/events?filter=icmp")).status, 400);
+}
+
+TEST_F(ApiTest, UpgradeChecks) {
+  EXPECT_FALSE(api.checkUpgrade(get("/api/events?filter=icmp")).has_value());
+  auto bad = api.checkUpgrade(get("/api/events?filter=icmpx"));
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_EQ(bad->status, 400);
+  auto console = api.checkUpgrade(get("/api/console?node=as2/host_0&session=s3ss10n"));
+  ASSERT_TRUE(console.has_value());
+  EXPECT_EQ(console->status, 403);
+  EXPECT_EQ(body(*console)["error"],
+            "the console is off (start the map with 'asemu map --console')");
+}
+
+TEST(ApiConsole, NeedsSessionTokenAndAKnownNode) {
+  FakeEmulation emu;
+  Api api(emu, Access{"", "tok"}, true);
+  EXPECT_FALSE(api.checkUpgrade(get("/api/console?node=as2/host_0&session=tok")).has_value());
+  auto noToken = api.checkUpgrade(get("/api/console?node=as2/host_0"));
+  ASSERT_TRUE(noToken.has_value());
+  EXPECT_EQ(noToken->status, 403);
+  auto unknown = api.checkUpgrade(get("/api/console?node=zzz&session=tok"));
+  ASSERT_TRUE(unknown.has_value());
+  EXPECT_EQ(unknown->status, 404);
+}
+
+TEST(ApiAccess, NonLoopbackNeedsTheAccessToken) {
+  FakeEmulation emu;
+  Api api(emu, Access{"acc355", "tok"}, false);
+  auto denied = api.handle(get("/api/graph"));
+  ASSERT_TRUE(denied.has_value());
+  EXPECT_EQ(denied->status, 401);
+  EXPECT_EQ(body(*denied)["error"],
+            "missing or wrong access token: open the URL 'asemu map' printed (it ends in "
+            "?access=TOKEN) or send 'Authorization: Bearer TOKEN'");
+  EXPECT_TRUE(api.checkAccess(get("/")).has_value());  // static files too
+  EXPECT_FALSE(api.checkAccess(get("/?access=acc355")).has_value());
+  EXPECT_TRUE(api.checkAccess(get("/?access=wrong")).has_value());
+  Request bearer = get("/api/graph");
+  bearer.headers["authorization"] = "Bearer acc355";
+  EXPECT_EQ(api.handle(bearer)->status, 200);
+  Request cookie = get("/api/graph");
+  cookie.headers["cookie"] = "asemu_access=acc355";
+  EXPECT_EQ(api.handle(cookie)->status, 200);
+  EXPECT_TRUE(api.checkUpgrade(get("/api/events?filter=icmp")).has_value());
+}
+
+TEST(Targets, PathAndDecodedQuery) {
+  Target t = parseTarget("/api/bgp?node=as180%2Frouter0&x=a+b&flag");
+  EXPECT_EQ(t.path, "/api/bgp");
+  EXPECT_EQ(t.query["node"], "as180/router0");
+  EXPECT_EQ(t.query["x"], "a b");
+  EXPECT_EQ(t.query.count("flag"), 1u);
+  EXPECT_EQ(percentDecode("%zz%4"), "%zz%4");
+}
+
+TEST(Filters, CheckedWithLibpcap) {
+  EXPECT_EQ(filterProblem(""), "");
+  EXPECT_EQ(filterProblem("icmp"), "");
+  EXPECT_EQ(filterProblem("udp port 9090 and host 10.180.0.100"), "");
+  EXPECT_EQ(filterProblem("tcp port"), "can't parse filter expression: syntax error");
+}
+
+}  // namespace
+}  // namespace asemu::map

@@ -1,0 +1,110 @@
+#include "asemu/runtime/realization.h"
+
+#include <gtest/gtest.h>
+
+#include "asemu/core/error.h"
+#include "small_plans.h"
+
+namespace asemu::runtime {
+namespace {
+
+std::vector<std::string> described(const Batch& b) {
+  std::vector<std::string> out;
+  for (const auto& op : b.ops) out.push_back(describe(op));
+  return out;
+}
+
+TEST(Realization, FabricFirstThenNodesInPlanOrder) {
+  Realization r = realize(testing::twoHostsAndRouter(), "small");
+  EXPECT_EQ(r.fabric, "asemu-small.fabric");
+  EXPECT_EQ(r.namespaces,
+            (std::vector<std::string>{"asemu-small.fabric", "asemu-small.as150.host_0",
+                                      "asemu-small.as150.host_1", "asemu-small.as150.router0"}));
+}
+
+TEST(Realization, OneBridgeAndOneVethPerInterfaceInTheFabric) {
+  Realization r = realize(testing::twoHostsAndRouter(), "small");
+  EXPECT_EQ(r.fabric_batch.ns, "asemu-small.fabric");
+  EXPECT_EQ(described(r.fabric_batch),
+            (std::vector<std::string>{
+                "bridge br0",
+                "veth net0@asemu-small.as150.host_0 <-> p0i0 master br0",
+                "veth net0@asemu-small.as150.host_1 <-> p1i0 master br0",
+                "veth net0@asemu-small.as150.router0 <-> p2i0 master br0",
+            }));
+  ASSERT_EQ(r.ports.size(), 3u);
+  EXPECT_EQ(r.ports[2], (Port{"p2i0", "br0", "as150/router0", "net0", "as150/net0"}));
+}
+
+TEST(Realization, NodeBatchesHoldAddressesLoopbackAndRoutes) {
+  Realization r = realize(testing::twoHostsAndRouter(), "small");
+  ASSERT_EQ(r.nodes.size(), 3u);
+  EXPECT_EQ(described(r.nodes[0].batch),
+            (std::vector<std::string>{"up lo", "address 10.150.0.71/24 dev net0",
+                                      "route 0.0.0.0/0 via 10.150.0.254"}));
+  EXPECT_FALSE(r.nodes[0].bird);
+  EXPECT_EQ(described(r.nodes[2].batch),
+            (std::vector<std::string>{"up lo", "address 10.150.0.254/24 dev net0",
+                                      "loopback dummy0", "address 10.0.0.1/32 dev dummy0"}));
+  EXPECT_TRUE(r.nodes[2].bird);
+  // IPv6 off first, then the plan's own.
+  ASSERT_EQ(r.nodes[2].sysctls.size(), 5u);
+  EXPECT_EQ(r.nodes[2].sysctls[0].key, "net.ipv6.conf.all.disable_ipv6");
+  EXPECT_EQ(r.nodes[2].sysctls[2].key, "net.ipv4.ip_forward");
+  EXPECT_EQ(r.fabric_sysctls.size(), 2u);
+}
+
+TEST(Realization, BridgesOnlyForNetworksInUseWithPlanIndexes) {
+  plan::Plan p = testing::twoRoutersEbgp();
+  p.networks.insert(p.networks.begin(), {"as9/unused",
+                                         "unused",
+                                         plan::NetworkKind::Local,
+                                         9,
+                                         *Ipv4Prefix::parse("10.9.0.0/24"),
+                                         "",
+                                         {}});
+  Realization r = realize(p, "e");
+  std::vector<std::string> bridges;
+  for (const auto& op : r.fabric_batch.ops)
+    if (op.kind == LinkOp::Kind::Bridge) bridges.push_back(op.dev + "=" + op.object);
+  EXPECT_EQ(bridges, (std::vector<std::string>{"br1=ix/ix100", "br2=as2/net0", "br3=as3/net0"}));
+}
+
+TEST(Realization, LinkPropertiesBecomeShapeOps) {
+  plan::Plan p = testing::twoHostsAndRouter();
+  p.networks[0].link.latency_ms = 5;
+  Realization r = realize(p, "small");
+  EXPECT_EQ(described(r.nodes[0].batch)[2], "shape net0 latency 5ms bandwidth 0bit loss 0%");
+}
+
+TEST(Realization, InterfaceOnUnknownNetworkIsAnError) {
+  plan::Plan p = testing::twoHostsAndRouter();
+  p.nodes[1].interfaces[0].network = "as150/nope";
+  try {
+    realize(p, "small");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "as150/host_1 net0: interface on unknown network 'as150/nope'");
+  }
+}
+
+TEST(Realization, InterfaceNamedLikeTheLoopbackIsAnError) {
+  plan::Plan p = testing::twoHostsAndRouter();
+  p.nodes[2].interfaces[0].name = "dummy0";
+  try {
+    realize(p, "small");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "as150/router0: an interface is named 'dummy0', the name of the loopback device");
+  }
+}
+
+TEST(Realization, NodesThatMapToOneNameAreAnError) {
+  plan::Plan p = testing::twoHostsAndRouter();
+  p.nodes[1].id = "as150.host_0";
+  EXPECT_THROW(realize(p, "small"), Error);
+}
+
+}  // namespace
+}  // namespace asemu::runtime

@@ -1,0 +1,217 @@
+// Runtime::up / down against the recording kernel: order of work, the record, clean-up.
+#include "asemu/runtime/runtime.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "asemu/core/error.h"
+#include "asemu/runtime/naming.h"
+#include "fake_kernel.h"
+#include "small_plans.h"
+
+namespace asemu::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RuntimeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root = fs::temp_directory_path() /
+           ("asemu-runtime-test-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root);
+  }
+  void TearDown() override { fs::remove_all(root); }
+
+  UpOptions noWait(const std::string& name = "") {
+    UpOptions o;
+    o.name = name;
+    o.wait = false;
+    return o;
+  }
+
+  fs::path root;
+  testing::FakeKernel kernel;
+};
+
+std::string errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST_F(RuntimeTest, UpCreatesNamespacesThenLinksThenDaemons) {
+  Runtime rt(kernel, root);
+  EXPECT_EQ(rt.up(testing::twoHostsAndRouter(), noWait()), "small");
+  std::vector<std::string> kinds;
+  for (const auto& line : kernel.log) {
+    std::string kind = line.substr(0, line.find(' '));
+    if (kinds.empty() || kinds.back() != kind) kinds.push_back(kind);
+  }
+  // netns adds, then the fabric batch, then the node batches, then BIRD.
+  EXPECT_EQ(kinds, (std::vector<std::string>{
+                       "netns", "asemu-small.fabric:", "asemu-small.as150.host_0:",
+                       "asemu-small.as150.host_1:", "asemu-small.as150.router0:", "start"}));
+  EXPECT_EQ(kernel.lines("netns add asemu-small.as150.host_0"),
+            (std::vector<std::string>{"netns add asemu-small.as150.host_0 "
+                                      "net.ipv6.conf.all.disable_ipv6=1 "
+                                      "net.ipv6.conf.default.disable_ipv6=1 net.ipv4.ip_forward=1 "
+                                      "net.ipv4.conf.all.rp_filter=0 "
+                                      "net.ipv4.conf.default.rp_filter=0"}));
+  EXPECT_EQ(kernel.lines("start"),
+            (std::vector<std::string>{"start asemu-small.as150.router0: bird -c "
+                                      "/etc/bird/bird.conf -s /run/bird/bird.ctl -P "
+                                      "/run/bird/bird.pid"}));
+}
+
+TEST_F(RuntimeTest, UpWritesPlanRecordAndBirdConfigs) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait("mine"));
+  StateDir st(root, "mine");
+  Record rec = st.readRecord();
+  EXPECT_EQ(rec.phase, "running");
+  EXPECT_EQ(rec.namespaces.size(), 4u);
+  EXPECT_EQ(rec.ports.size(), 3u);
+  EXPECT_EQ(st.readPlan().nodes.size(), 3u);
+  EXPECT_TRUE(fs::exists(root / "mine/nodes/as150.router0/etc/bird.conf"));
+  EXPECT_FALSE(fs::exists(root / "mine/nodes/as150.host_0/etc/bird.conf"));
+  EXPECT_TRUE(fs::is_directory(root / "mine/nodes/as150.host_0/run"));
+  EXPECT_EQ(rt.emulations(), (std::vector<std::string>{"mine"}));
+  NodeView v = st.view("as150/router0");
+  EXPECT_EQ(v.ns, "asemu-mine.as150.router0");
+  ASSERT_EQ(v.binds.size(), 2u);
+  EXPECT_EQ(v.binds[1].first, (root / "mine/nodes/as150.router0/run").string());
+  EXPECT_EQ(v.binds[1].second, "/run/bird");
+}
+
+TEST_F(RuntimeTest, RecordListsEveryNamespaceBeforeTheFirstIsCreated) {
+  Runtime rt(kernel, root);
+  int checked = 0;
+  kernel.on_create = [&](const std::string& ns) {
+    Record rec = StateDir(root, "small").readRecord();
+    EXPECT_NE(std::find(rec.namespaces.begin(), rec.namespaces.end(), ns), rec.namespaces.end());
+    ++checked;
+  };
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  EXPECT_EQ(checked, 4);
+}
+
+TEST_F(RuntimeTest, DownRemovesExactlyTheRecordedNamespacesAndProcesses) {
+  Runtime rt(kernel, root);
+  kernel.namespaces = {"asemu-other.fabric", "unrelated"};
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  kernel.log.clear();
+  rt.down("small");
+  EXPECT_EQ(kernel.log.front(), "stop 1000");
+  EXPECT_EQ(kernel.lines("netns del").size(), 4u);
+  EXPECT_EQ(kernel.namespaces, (std::set<std::string>{"asemu-other.fabric", "unrelated"}));
+  EXPECT_FALSE(fs::exists(root / "small"));
+  EXPECT_TRUE(rt.emulations().empty());
+}
+
+TEST_F(RuntimeTest, FailureHalfWayRemovesWhatWasCreatedAndNamesTheObject) {
+  Runtime rt(kernel, root);
+  kernel.fail_on = "route 0.0.0.0/0 via 10.150.0.254";
+  EXPECT_EQ(errorOf([&] { rt.up(testing::twoHostsAndRouter(), noWait()); }),
+            "as150/host_0 route 0.0.0.0/0: asemu-small.as150.host_0: route 0.0.0.0/0 via "
+            "10.150.0.254: Operation not permitted");
+  EXPECT_TRUE(kernel.namespaces.empty());
+  EXPECT_FALSE(fs::exists(root / "small"));
+}
+
+TEST_F(RuntimeTest, DownAfterAnUpThatDiedCleansFromTheRecordAlone) {
+  // An `up` killed after creating two namespaces: only its state directory tells what exists.
+  {
+    Runtime rt(kernel, root);
+    kernel.fail_on = "netns add asemu-small.as150.host_1";
+    kernel.on_create = [&](const std::string& ns) {
+      if (ns == "asemu-small.as150.host_1") throw std::runtime_error("killed");
+    };
+    EXPECT_THROW(rt.up(testing::twoHostsAndRouter(), noWait()), std::runtime_error);
+  }
+  // up cleans up after itself on any exception; simulate a kill by recreating its leftovers.
+  StateDir st(root, "small");
+  fs::create_directories(st.dir());
+  Record rec;
+  rec.name = "small";
+  rec.phase = "starting";
+  rec.namespaces = realize(testing::twoHostsAndRouter(), "small").namespaces;
+  st.writeRecord(rec);
+  kernel.namespaces = {"asemu-small.fabric", "asemu-small.as150.host_0", "keep-me"};
+  kernel.on_create = nullptr;
+  Runtime fresh(kernel, root);
+  fresh.down("small");
+  EXPECT_EQ(kernel.namespaces, (std::set<std::string>{"keep-me"}));
+  EXPECT_FALSE(fs::exists(st.dir()));
+}
+
+TEST_F(RuntimeTest, NameInUseFailsBeforeAnythingIsCreated) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  kernel.log.clear();
+  EXPECT_EQ(errorOf([&] { rt.up(testing::twoHostsAndRouter(), noWait()); }),
+            "small: an emulation of this name is already running (stop it with 'asemu down "
+            "small' or choose another name with --name)");
+  EXPECT_TRUE(kernel.log.empty());
+}
+
+TEST_F(RuntimeTest, TwoEmulationsSideBySide) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait("a"));
+  rt.up(testing::twoHostsAndRouter(), noWait("b"));
+  EXPECT_EQ(kernel.namespaces.size(), 8u);
+  EXPECT_EQ(errorOf([&] { rt.resolveEmulation(std::nullopt); }),
+            "several emulations are running (a, b); choose one with -e NAME");
+  rt.down("a");
+  EXPECT_EQ(kernel.namespaces.size(), 4u);
+  EXPECT_EQ(rt.resolveEmulation(std::nullopt), "b");
+}
+
+TEST_F(RuntimeTest, MissingPrerequisiteFailsBeforeAnythingIsCreated) {
+  Runtime rt(kernel, root);
+  kernel.prerequisite = "must run as root (network namespaces need CAP_SYS_ADMIN)";
+  EXPECT_EQ(errorOf([&] { rt.up(testing::twoHostsAndRouter(), noWait()); }),
+            "up: must run as root (network namespaces need CAP_SYS_ADMIN)");
+  EXPECT_TRUE(kernel.log.empty());
+  EXPECT_FALSE(fs::exists(root / "small"));
+}
+
+TEST_F(RuntimeTest, LeftoverNamespaceWithoutRecordIsReported) {
+  Runtime rt(kernel, root);
+  kernel.namespaces = {"asemu-small.as150.host_0"};
+  EXPECT_EQ(errorOf([&] { rt.up(testing::twoHostsAndRouter(), noWait()); }),
+            "small: namespace 'asemu-small.as150.host_0' exists but no emulation 'small' is "
+            "recorded; remove it with 'ip netns delete asemu-small.as150.host_0'");
+}
+
+TEST_F(RuntimeTest, BadEmulationNameAndUnknownEmulation) {
+  Runtime rt(kernel, root);
+  EXPECT_EQ(errorOf([&] { rt.up(testing::twoHostsAndRouter(), noWait("a.b")); }),
+            "a.b: emulation name 'a.b' contains '.' (allowed: letters, digits, '_', '-')");
+  EXPECT_EQ(errorOf([&] { rt.down("nothing"); }), "nothing: no emulation of this name is running");
+  EXPECT_EQ(errorOf([&] { rt.resolveEmulation(std::nullopt); }),
+            "no emulation is running (start one with 'asemu up')");
+}
+
+TEST_F(RuntimeTest, StatusReportsDeadDaemonsAndMissingNamespaces) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  kernel.namespaces.erase("asemu-small.as150.host_1");
+  EmulationStatus s = rt.status("small");
+  EXPECT_EQ(s.nodes, 3);
+  EXPECT_EQ(s.daemons, 1);
+  EXPECT_EQ(s.daemons_running, 0);  // no BIRD answers on the fake's socket
+  ASSERT_EQ(s.problems.size(), 2u);
+  EXPECT_EQ(s.problems[0], "namespace asemu-small.as150.host_1 is missing");
+  EXPECT_EQ(s.problems[1].rfind("as150/router0: BIRD is not running (cannot reach BIRD at ", 0),
+            0u);
+}
+
+}  // namespace
+}  // namespace asemu::runtime

@@ -1,0 +1,138 @@
+// The Internet Map page: loads the graph, wires the search, the BPF filter and its event stream,
+// the recorder and the panels. window.asemuMap exposes its state for automated checks.
+'use strict';
+
+(async () => {
+  const $ = id => document.getElementById(id);
+  const state = window.asemuMap = { ready: false, events: 0, streamOpen: false };
+  let session, graph;
+  try {
+    session = await Panels.api('/api/session');
+    graph = await Panels.api('/api/graph');
+  } catch (e) {
+    document.body.innerHTML = `<p style="padding:20px;color:#c62828">Cannot load the map: ${Panels.esc(e.message)}</p>`;
+    return;
+  }
+  document.title = `${session.emulation} — asemu Internet Map`;
+  $('emulation-name').textContent = `${session.emulation} · ${graph.vertices.filter(v => v.kind !== 'exchange' && v.kind !== 'network').length} nodes`;
+
+  const consoleView = new Panels.ConsoleView($('console-pane'), $('console-title'), $('terminal'), $('console-close'), session);
+  const details = new Panels.Details($('details'), session, { openConsole: n => consoleView.open(n) });
+  const map = new MapGraph.Graph($('graph'), graph, {
+    onSelect: v => details.show(v),
+    onStable: () => { state.ready = true; },
+  });
+  const log = new Panels.Log($('log'), $('log-stats'), id => { map.select(id); details.show(map.byId.get(id)); });
+  const recorder = new Panels.Recorder();
+  state.graph = map;
+  state.flashCount = map.flashCount;
+  state.nodeCount = () => map.drawnNodeCount();
+  state.vertexCount = () => map.nodes.length;
+
+  // Legend: shapes, then the AS colours are visible on the groups themselves.
+  $('legend').innerHTML = '<span><i style="background:#37474f"></i>exchange</span>' +
+    '<span><i style="border:2px solid #666;background:#fff"></i>network</span>' +
+    '<span><i style="border-radius:50%;background:#7a9"></i>router</span>' +
+    '<span><i style="clip-path:polygon(25% 5%,75% 5%,100% 50%,75% 95%,25% 95%,0 50%);background:#7a9"></i>host</span>' +
+    '<span><i style="transform:rotate(45deg) scale(.8);background:#90a4ae"></i>route server</span>';
+
+  $('search').addEventListener('input', e => {
+    const hits = map.search(e.target.value);
+    $('search-result').textContent = e.target.value.trim() ? `${hits.length} found` : '';
+    if (hits.length === 1) details.show(hits[0]);
+  });
+
+  function showEvent(e, replay) {
+    map.flash(e.node);
+    map.flash('net:' + e.network);
+    log.add(e, replay);
+  }
+
+  let ws = null;
+  function stopStream() {
+    if (ws) { ws.onclose = null; ws.close(); ws = null; }
+    state.streamOpen = false;
+    $('filter-stop').disabled = true;
+  }
+  $('filter-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const filter = $('filter').value.trim();
+    stopStream();
+    const status = $('filter-status');
+    try {
+      await Panels.api('/api/filter', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                                        body: JSON.stringify({ filter }) });
+    } catch (e) {
+      $('filter').classList.add('bad');
+      status.className = 'hint error';
+      status.textContent = e.message;
+      return;
+    }
+    $('filter').classList.remove('bad');
+    status.className = 'hint';
+    status.textContent = 'connecting…';
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    ws = new WebSocket(`${proto}//${location.host}/api/events?filter=${encodeURIComponent(filter)}`);
+    $('filter-stop').disabled = false;
+    ws.onmessage = m => {
+      const msg = JSON.parse(m.data);
+      if (msg.type === 'ready') {
+        state.streamOpen = true;
+        status.className = 'hint live';
+        status.textContent = `watching ${filter || 'all packets'}`;
+      } else if (msg.type === 'error') {
+        status.className = 'hint error';
+        status.textContent = msg.error;
+      } else if (msg.type === 'events') {
+        for (const e of msg.events) { state.events++; recorder.add(e); showEvent(e, false); }
+        log.stats(msg.packets, msg.dropped);
+      }
+    };
+    ws.onclose = () => {
+      state.streamOpen = false;
+      if (status.className !== 'hint error') { status.className = 'hint'; status.textContent = 'stream closed'; }
+    };
+  });
+  $('filter-stop').onclick = () => { stopStream(); $('filter-status').textContent = 'stopped'; };
+  $('log-clear').onclick = () => log.clear();
+
+  $('record').onclick = () => {
+    if (recorder.recording) {
+      recorder.stop();
+      $('record').classList.remove('on');
+      $('record').innerHTML = '&#9679; Record';
+      $('record-status').textContent = `${recorder.events.length} events recorded`;
+      $('replay').disabled = $('save').disabled = recorder.events.length === 0;
+    } else {
+      recorder.start();
+      $('record').classList.add('on');
+      $('record').innerHTML = '&#9632; Stop';
+      $('record-status').textContent = 'recording…';
+    }
+  };
+  $('replay').onclick = () => {
+    $('record-status').textContent = 'replaying…';
+    recorder.replay(e => showEvent(e, true), () => { $('record-status').textContent = 'replay done'; });
+  };
+  $('load').onclick = () => $('load-file').click();
+  $('load-file').onchange = async ev => {
+    const file = ev.target.files[0];
+    if (!file) return;
+    try {
+      const saved = JSON.parse(await file.text());
+      if (!Array.isArray(saved.events)) throw new Error('no "events" list in the file');
+      recorder.events = saved.events;
+      $('record-status').textContent = `${saved.events.length} events loaded from ${file.name}`;
+      $('replay').disabled = $('save').disabled = saved.events.length === 0;
+    } catch (e) {
+      $('record-status').textContent = `cannot load ${file.name}: ${e.message}`;
+    }
+    ev.target.value = '';
+  };
+  $('save').onclick = () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([recorder.json()], { type: 'application/json' }));
+    a.download = `${session.emulation}-events.json`;
+    a.click();
+  };
+})();
