@@ -92,8 +92,7 @@ class Kernel {
 
   // Process ids of every process whose network namespace is one of `namespaces`.
   virtual std::vector<int> processesIn(const std::vector<std::string>& namespaces) = 0;
-  // Ends the processes (politely, then by force) and returns once they are gone or the grace
-  // time is over.
+  // Ends the processes and returns once they are gone (or after a bounded wait).
   virtual void stopProcesses(const std::vector<int>& pids) = 0;
 
   // Replaces the calling process by `argv` run inside `view` (never returns on success).
