@@ -16,8 +16,8 @@ namespace {
 
 constexpr const char* kBgpTimers =
     "    connect delay time 1;\n"
-    "    connect retry time 2;\n"
-    "    error wait time 1, 4;\n";
+    "    connect retry time 1;\n"
+    "    error wait time 1, 1;\n";
 
 void emitInterfaceList(std::ostringstream& out, const std::vector<std::string>& names,
                        const char* indent) {
@@ -150,8 +150,12 @@ std::string birdConfig(const Node& node) {
         << "    area 0 {\n";
     for (const auto& i : b.ospf->stub_interfaces)
       out << "        interface \"" << i << "\" { stub; };\n";
-    for (const auto& i : b.ospf->active_interfaces)
-      out << "        interface \"" << i << "\" { hello 1; dead count 2; wait 2; };\n";
+    for (const auto& i : b.ospf->active_interfaces) {
+      if (b.ospf->isPointToPoint(i))
+        out << "        interface \"" << i << "\" { type ptp; hello 1; dead count 2; };\n";
+      else
+        out << "        interface \"" << i << "\" { hello 1; dead count 2; wait 2; };\n";
+    }
     out << "    };\n"
         << "}\n";
     emitPipe(out, "t_ospf", "master4", "all");

@@ -87,7 +87,8 @@ json nodeJson(const Node& n) {
                {"direct_interfaces", b.direct_interfaces}};
     if (b.ospf)
       bj["ospf"] = {{"active_interfaces", b.ospf->active_interfaces},
-                    {"stub_interfaces", b.ospf->stub_interfaces}};
+                    {"stub_interfaces", b.ospf->stub_interfaces},
+                    {"point_to_point_interfaces", b.ospf->point_to_point_interfaces}};
     json sessions = json::array();
     for (const auto& s : b.sessions) sessions.push_back(sessionJson(s));
     bj["sessions"] = sessions;
@@ -235,7 +236,8 @@ Node readNode(const Reader& r, const json& j) {
     if (bj.contains("ospf")) {
       Reader ro = rb.at("ospf");
       b.ospf = Ospf{ro.strings(bj["ospf"], "active_interfaces"),
-                    ro.strings(bj["ospf"], "stub_interfaces")};
+                    ro.strings(bj["ospf"], "stub_interfaces"),
+                    ro.strings(bj["ospf"], "point_to_point_interfaces")};
     }
     const json& sessions = rb.array(bj, "sessions");
     for (size_t i = 0; i < sessions.size(); ++i)

@@ -10,6 +10,12 @@ const BgpSession* Bird::findSession(const std::string& name) const {
   return nullptr;
 }
 
+bool Ospf::isPointToPoint(const std::string& ifname) const {
+  for (const auto& i : point_to_point_interfaces)
+    if (i == ifname) return true;
+  return false;
+}
+
 const Interface* Node::findInterface(const std::string& ifname) const {
   for (const auto& i : interfaces)
     if (i.name == ifname) return &i;

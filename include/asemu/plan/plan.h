@@ -77,6 +77,11 @@ struct BgpSession {
 struct Ospf {
   std::vector<std::string> active_interfaces;  // hello 1, dead count 2
   std::vector<std::string> stub_interfaces;    // dummy0 and IX interfaces
+  // Active interfaces on networks with exactly two routers: run as point-to-point, which forms
+  // the adjacency at the first hello instead of after a designated-router election.
+  std::vector<std::string> point_to_point_interfaces;
+
+  bool isPointToPoint(const std::string& ifname) const;
 };
 
 // Everything a node's BIRD needs; one emitter (plan/bird_config.h) turns it into bird.conf.
