@@ -53,10 +53,8 @@ echo "received by as180/$site"
 if [ "$site" = host-0 ]; then router=router0; other=host-1; else router=router1; other=host-0; fi
 say "disable the BGP sessions of as180/$router (the site in use)"
 "$asemu" bgp -e "$name" "as180/$router" list
-for s in $("$asemu" bgp -e "$name" "as180/$router" list --json |
-  python3 -c 'import json,sys; print(" ".join(s["name"] for s in json.load(sys.stdin)))'); do
-  "$asemu" bgp -e "$name" "as180/$router" disable "$s"
-done
+"$asemu" bgp -e "$name" "as180/$router" disable
+"$asemu" bgp -e "$name" "as180/$router" list
 
 say "the same ping and message now reach the other site"
 "$asemu" exec -e "$name" 10.150.0.71 -- ping -c 3 -W 1 10.180.0.100
