@@ -45,6 +45,10 @@ void enterView(const NodeView& view, bool nodeSysfs) {
   // Slave: the host's later mounts (new namespaces) still show here, ours never leak out.
   if (mount("", "/", "none", MS_SLAVE | MS_REC, nullptr) != 0)
     throw Error(view.node, sysError("cannot make mounts private"));
+  // A node has no use for the host's named namespaces. Dropping them here means this mount
+  // namespace holds no reference to any of them and needs no update each time an emulation
+  // creates or removes one (with hundreds of daemons, that propagation dominated `down`).
+  umount2(kNetnsDir, MNT_DETACH);
   for (const auto& [from, to] : view.binds) {
     mkdirs(to);
     if (mount(from.c_str(), to.c_str(), "none", MS_BIND, nullptr) != 0)
