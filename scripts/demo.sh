@@ -16,7 +16,7 @@ say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 say "The topology: SEED's mini Internet plus AS-180 with two sites announcing 10.180.0.0/24"
 "$asemu" show ip-anycast | sed -n '1p'
-"$asemu" show ip-anycast | grep -A12 '^AS180$'
+"$asemu" show ip-anycast | sed -n '/^AS180$/,/^$/p'
 
 if ! "$asemu" up --help >/dev/null 2>&1; then
   echo "(this build has no native runtime; the plan above is what it would run)"
@@ -46,8 +46,13 @@ serving() {
 }
 
 say "echo hello | nc -u 10.180.0.100 9090 from 10.150.0.71"
-send hello-1
-site=$(serving hello-1)
+site=""
+for try in 1 2 3 4 5; do  # until the two listeners are up
+  send "hello-$try"
+  site=$(serving "hello-$try")
+  [ -n "$site" ] && break
+done
+[ -n "$site" ] || { echo "demo: no anycast host received the message" >&2; exit 1; }
 echo "received by as180/$site"
 
 if [ "$site" = host-0 ]; then router=router0; other=host-1; else router=router1; other=host-0; fi

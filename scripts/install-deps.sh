@@ -5,10 +5,9 @@ set -euo pipefail
 
 packages=(
   # build
-  cmake ninja-build g++ pkg-config clang libclang-rt-14-dev clang-format
+  git cmake ninja-build g++ clang libclang-rt-14-dev clang-format
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
-  libnl-3-dev libnl-route-3-dev libpcap-dev libboost-dev
+  libgtest-dev libgmock-dev libpcap-dev libboost-dev
   # run: namespaces, links and BIRD
   bird2 iproute2 iputils-ping netcat-openbsd procps util-linux
   # tests of the Docker and Graphviz output

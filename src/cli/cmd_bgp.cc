@@ -19,7 +19,7 @@ void setupBgp(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("-e,--emulation", o->emulation,
                  "Emulation name (may be omitted when one emulation runs)");
-  sub.add_option("NODE", o->node, "A router or route server (as180/router0, 10.180.0.254, ...)")
+  sub.add_option("NODE", o->node, "A router or route server (as180/router0, 10.150.0.254, ...)")
       ->required();
   sub.add_option("ACTION", o->action, "list, disable or enable")
       ->required()

@@ -6,8 +6,8 @@ namespace asemu {
 namespace {
 
 // Stub networks are numbered from 100.64.0.0/24 upwards (the shared address space, which never
-// appears as a real destination here); exchange LANs are 10.N.0.0/24 for N up to 255 and come
-// from 10.250.0.0/16 onward beyond that.
+// appears as a real destination here); exchange LANs are the automatic 10.N.0.0/24 with N from
+// 100, which bounds a generated Internet to 156 exchanges (about 23,000 stub ASes).
 std::string stubPrefix(int index) {
   Ipv4Prefix base(Ipv4Address(100, 64, 0, 0), 10);
   return Ipv4Prefix(*base.host(uint64_t(index) * 256), 24).str();

@@ -1,5 +1,5 @@
 // The anycast demo compiled for Docker: the facts SEED users and SEED's Internet Map rely on
-// (compat.md §6), and the refusal without self-managed networks.
+// (as SEED names and labels containers), and the refusal without self-managed networks.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 

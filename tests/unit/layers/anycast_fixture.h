@@ -11,10 +11,10 @@
 
 namespace asemu::testing {
 
-// The mini Internet of compat.md §4 with `hostsPerStub` hosts in each stub AS.
+// The mini Internet of SEED example B00 with `hostsPerStub` hosts in each stub AS.
 Emulator makeMiniInternet(int hostsPerStub = 2);
 
-// The mini Internet plus AS-180 (compat.md §5).
+// The mini Internet plus AS-180 (SEED example B24).
 Emulator makeAnycastDemo();
 
 // makeAnycastDemo() rendered once and kept for the whole test program.
