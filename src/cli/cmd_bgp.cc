@@ -60,21 +60,12 @@ void setupBgp(CLI::App& sub) {
       return;
     }
     std::vector<std::string> targets;
-    if (o->session.empty()) {
+    if (o->session.empty())
       for (const auto& s : node.bird->sessions) targets.push_back(s.name);
-    } else {
-      if (!node.bird->findSession(o->session)) {
-        std::vector<std::string> known;
-        for (const auto& s : node.bird->sessions) known.push_back(s.name);
-        throw Error(node.id, unknownNameMessage("session", o->session, known));
-      }
+    else
       targets.push_back(o->session);
-    }
-    for (const auto& t : targets) {
-      runtime::BirdReply reply = rt.birdCommand(name, node, o->action + " " + t);
-      if (reply.error()) throw Error(node.id, "BIRD: " + reply.text());
-      std::cout << reply.text() << "\n";
-    }
+    for (const auto& t : targets)
+      std::cout << rt.setSessionEnabled(name, node, t, o->action == "enable") << "\n";
   });
 }
 

@@ -197,8 +197,8 @@ BirdReply Runtime::birdCommand(const std::string& name, const plan::Node& node,
   return runtime::birdCommand(state(name).birdSocket(node.id).string(), command, node.id);
 }
 
-void Runtime::setSessionEnabled(const std::string& name, const plan::Node& node,
-                                const std::string& session, bool enabled) const {
+std::string Runtime::setSessionEnabled(const std::string& name, const plan::Node& node,
+                                       const std::string& session, bool enabled) const {
   if (node.bird && !node.bird->findSession(session)) {
     std::vector<std::string> known;
     for (const auto& s : node.bird->sessions) known.push_back(s.name);
@@ -206,6 +206,7 @@ void Runtime::setSessionEnabled(const std::string& name, const plan::Node& node,
   }
   BirdReply reply = birdCommand(name, node, (enabled ? "enable " : "disable ") + session);
   if (reply.error()) throw Error(node.id, "BIRD: " + reply.text());
+  return reply.text();
 }
 
 std::vector<SessionState> Runtime::sessions(const std::string& name, const plan::Node& node) const {

@@ -88,8 +88,9 @@ class Runtime {
                         const std::string& command) const;
   // `birdc enable|disable SESSION` on the node's BIRD. Throws asemu::Error for a session the
   // plan does not give the node (listing the known ones) and for an error reply from BIRD.
-  void setSessionEnabled(const std::string& name, const plan::Node& node,
-                         const std::string& session, bool enabled) const;
+  // Returns BIRD's answer ("u_as3: disabled"). `asemu bgp` and the map both switch through here.
+  std::string setSessionEnabled(const std::string& name, const plan::Node& node,
+                                const std::string& session, bool enabled) const;
   // Waits until every session whose neighbor is part of the emulation is Established.
   WaitResult waitForBgp(const std::string& name, std::chrono::milliseconds timeout,
                         const Progress& progress = {}) const;
