@@ -8,6 +8,7 @@
 #include "asemu/runtime/node_lookup.h"
 #include "asemu/runtime/runtime.h"
 #include "commands.h"
+#include "running.h"
 
 namespace asemu::cli {
 
@@ -33,12 +34,10 @@ void setupBgp(CLI::App& sub) {
       "  asemu bgp as180/router0 disable u_as3\n"
       "  asemu bgp -e ip-anycast as180/router1 enable");
   sub.callback([o] {
-    auto kernel = runtime::linuxKernel();
-    runtime::Runtime rt(*kernel);
-    std::string name = rt.resolveEmulation(
-        o->emulation.empty() ? std::nullopt : std::optional<std::string>(o->emulation));
-    plan::Plan plan = rt.plan(name);
-    const plan::Node& node = runtime::resolveNode(plan, o->node);
+    Running running(o->emulation);
+    const runtime::Runtime& rt = running.rt;
+    const std::string& name = running.name;
+    const plan::Node& node = running.node(o->node);
     if (!node.bird)
       throw Error(node.id, "runs no BIRD (it is a " + plan::roleName(node.role) + ")");
 

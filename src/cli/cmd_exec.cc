@@ -4,6 +4,7 @@
 #include "asemu/runtime/node_lookup.h"
 #include "asemu/runtime/runtime.h"
 #include "commands.h"
+#include "running.h"
 
 namespace asemu::cli {
 
@@ -27,12 +28,9 @@ void setupExec(CLI::App& sub) {
       "  asemu exec as180/router0 -- birdc dis u_as3\n"
       "  asemu exec as150/host_0");
   sub.callback([o] {
-    auto kernel = runtime::linuxKernel();
-    runtime::Runtime rt(*kernel);
-    std::string name = rt.resolveEmulation(
-        o->emulation.empty() ? std::nullopt : std::optional<std::string>(o->emulation));
-    plan::Plan plan = rt.plan(name);
-    const plan::Node& node = runtime::resolveNode(plan, o->node);
+    Running running(o->emulation);
+    const std::string& name = running.name;
+    const plan::Node& node = running.node(o->node);
     std::vector<std::string> argv = o->command;
     if (argv.empty()) {
       std::string prompt = node.id + "# ";
@@ -42,7 +40,7 @@ void setupExec(CLI::App& sub) {
     }
     setenv("ASEMU_NODE", node.id.c_str(), 1);
     setenv("ASEMU_EMULATION", name.c_str(), 1);
-    kernel->execIn(rt.view(name, node), argv);
+    running.kernel->execIn(running.rt.view(name, node), argv);
   });
 }
 
