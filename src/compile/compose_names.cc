@@ -1,14 +1,11 @@
 #include "asemu/compile/compose_names.h"
 
+#include "asemu/core/names.h"
+
 namespace asemu::compile {
 
 std::string dockerSafeName(std::string name) {
-  for (char& c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '.' || c == '-';
-    if (!ok) c = '_';
-  }
-  return name;
+  return withNameChars(std::move(name));
 }
 
 std::string composeServiceName(const plan::Node& node) {

@@ -10,12 +10,59 @@ std::string SourceLocation::str() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column > 0 ? column : 1);
 }
 
-static std::string formatError(const std::string& object, const std::string& message,
-                               const SourceLocation& where) {
+namespace {
+
+// Length of the valid UTF-8 character at s[i] that is not a control character, or 0.
+size_t utf8Length(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+  if (c >= 0xf5) n = 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  unsigned cp = c & (0xff >> (n + 1));
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xc0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3f);
+  }
+  bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+  bool invalid = cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff);
+  // C1 controls, and the separators some terminals and YAML treat as line breaks.
+  bool control = (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
+  return overlong || invalid || control ? 0 : n;
+}
+
+std::string formatError(const std::string& object, const std::string& message,
+                        const SourceLocation& where) {
   std::string out;
-  if (where.known()) out += where.str() + ": ";
-  if (!object.empty()) out += object + ": ";
-  out += message;
+  if (where.known()) out += printable(where.str()) + ": ";
+  if (!object.empty()) out += printable(object) + ": ";
+  out += printable(message);
+  return out;
+}
+
+}  // namespace
+
+std::string printable(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      out += char(c);
+      ++i;
+      continue;
+    }
+    if (size_t n = c >= 0x80 ? utf8Length(s, i) : 0; n > 0) {
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+    ++i;
+  }
   return out;
 }
 

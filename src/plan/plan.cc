@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "asemu/core/names.h"
+
 namespace asemu::plan {
 
 const BgpSession* Bird::findSession(const std::string& name) const {
@@ -85,12 +87,7 @@ std::string routeClassName(RouteClass c) {
 std::string seedContainerName(const Node& node) {
   std::string name = "as" + std::to_string(node.asn) + roleShortName(node.role) + "-" + node.name;
   if (!node.interfaces.empty()) name += "-" + node.interfaces.front().address.str();
-  for (char& c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '.' || c == '-';
-    if (!ok) c = '_';
-  }
-  return name;
+  return withNameChars(std::move(name));
 }
 
 }  // namespace asemu::plan

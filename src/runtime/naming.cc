@@ -2,21 +2,6 @@
 
 namespace asemu::runtime {
 
-std::string emulationNameProblem(std::string_view name) {
-  if (name.empty()) return "an emulation name cannot be empty";
-  if (name.size() > 32)
-    return "emulation name '" + std::string(name) + "' is longer than 32 characters";
-  if (name.front() == '-') return "emulation name '" + std::string(name) + "' starts with '-'";
-  for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-';
-    if (!ok)
-      return "emulation name '" + std::string(name) + "' contains '" + std::string(1, c) +
-             "' (allowed: letters, digits, '_', '-')";
-  }
-  return {};
-}
-
 std::string namespacePrefix(const std::string& emulation) {
   return "asemu-" + emulation + ".";
 }

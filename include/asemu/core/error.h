@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace asemu {
@@ -70,6 +71,11 @@ class Diagnostics {
   std::vector<Error> errors_;
   size_t dropped_ = 0;
 };
+
+// `text` safe to print on one terminal line: control bytes (newlines included), C1 controls and
+// bytes that are not part of a valid UTF-8 character become \xNN escapes; everything else,
+// multi-byte characters included, is kept. Every Error message passes through it.
+std::string printable(std::string_view text);
 
 // "did you mean" helper shared by every lookup of names.
 std::string closestMatch(const std::string& name, const std::vector<std::string>& candidates);

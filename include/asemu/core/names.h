@@ -1,4 +1,8 @@
-// Rules for names that end up in the kernel or in generated files.
+// Rules for names that end up in the kernel, in file names or in generated files.
+//
+// Every kind of name has one function here that says whether a string may be such a name; the
+// modules that turn names into paths, interface names, config text or container names call it
+// and never check characters on their own.
 #pragma once
 
 #include <string>
@@ -8,11 +12,24 @@ namespace asemu {
 
 // Linux limits interface names to 15 bytes (IFNAMSIZ - 1).
 inline constexpr size_t kMaxInterfaceName = 15;
+// The longest emulation name: it starts every namespace name of the emulation.
+inline constexpr size_t kMaxEmulationName = 32;
+
+// The one alphabet of names: ASCII letters, digits, '_', '-' and '.'.
+bool isNameChar(char c);
+// `s` with every character outside the alphabet replaced by '_' (container and service names).
+std::string withNameChars(std::string s);
 
 // Empty string when `name` can be a Linux interface name, otherwise the reason it cannot.
 std::string interfaceNameProblem(std::string_view name);
 
-// Empty string when `name` is a valid node/network name: [A-Za-z0-9_.-]+, not starting with '-'.
+// Empty string when `name` is a valid node/network name: [A-Za-z0-9_.-]+, not starting with '-'
+// and not "." or "..".
 std::string objectNameProblem(std::string_view name);
+
+// Empty string when `name` can name an emulation: 1..32 of [A-Za-z0-9_-], not starting with '-'.
+// An emulation name becomes a directory under the state root and the start of namespace names,
+// so it never holds '/', '.' or anything a shell or `ip` would read differently.
+std::string emulationNameProblem(std::string_view name);
 
 }  // namespace asemu

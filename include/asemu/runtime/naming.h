@@ -10,10 +10,9 @@
 #include <string>
 #include <string_view>
 
-namespace asemu::runtime {
+#include "asemu/core/names.h"
 
-// "" when `name` can name an emulation: 1..32 of [A-Za-z0-9_-], not starting with '-'.
-std::string emulationNameProblem(std::string_view name);
+namespace asemu::runtime {
 
 std::string namespacePrefix(const std::string& emulation);  // "asemu-demo."
 std::string fabricNamespace(const std::string& emulation);  // "asemu-demo.fabric"

@@ -113,6 +113,23 @@ TEST(UnknownNameMessage, ShowsAtMostTwelveNames) {
             "more)");
 }
 
+TEST(Printable, EscapesControlBytesAndBrokenUtf8) {
+  EXPECT_EQ(printable("plain text"), "plain text");
+  EXPECT_EQ(printable("a\nb\tc\x1b[2J"), "a\\x0ab\\x09c\\x1b[2J");
+  EXPECT_EQ(printable("caf\xc3\xa9 \xe2\x9c\x93"), "caf\xc3\xa9 \xe2\x9c\x93");  // kept
+  EXPECT_EQ(printable("half \xc3"), "half \\xc3");                               // cut character
+  EXPECT_EQ(printable("\xc0\xaf"), "\\xc0\\xaf");                                // overlong '/'
+  EXPECT_EQ(printable("\xc2\x85"), "\\xc2\\x85");           // NEL, a C1 control
+  EXPECT_EQ(printable("\xe2\x80\xa8"), "\\xe2\\x80\\xa8");  // LINE SEPARATOR
+  EXPECT_EQ(printable("\x7f"), "\\x7f");
+}
+
+TEST(Printable, ErrorMessagesAreOneLine) {
+  Error e("node\nx", "bad \x01 value", {"f.yaml", 3, 1});
+  EXPECT_EQ(std::string(e.what()), "f.yaml:3:1: node\\x0ax: bad \\x01 value");
+  EXPECT_EQ(e.object(), "node\nx");  // the raw value stays available
+}
+
 }  // namespace
 }  // namespace asemu
 

@@ -40,5 +40,23 @@ TEST(ObjectName, RejectsEmptyLeadingDashAndOtherCharacters) {
             "name 'as/180' contains '/' (allowed: letters, digits, '_', '-', '.')");
 }
 
+TEST(ObjectName, RejectsDotAndDotDot) {
+  EXPECT_EQ(objectNameProblem("."), "name '.' is reserved");
+  EXPECT_EQ(objectNameProblem(".."), "name '..' is reserved");
+  EXPECT_EQ(objectNameProblem("..."), "");
+}
+
+TEST(EmulationName, RejectsPathsDotsAndControlBytes) {
+  EXPECT_EQ(emulationNameProblem("lab-2_x"), "");
+  for (const char* bad : {"..", ".", "/some/dir", "a/b", "my.net", "~lab", "a b", "a\nb"})
+    EXPECT_NE(emulationNameProblem(bad), "") << bad;
+  EXPECT_EQ(emulationNameProblem("a\nb"),
+            "emulation name 'a\\x0ab' contains '\\x0a' (allowed: letters, digits, '_', '-')");
+}
+
+TEST(NameChars, ReplacesEverythingOutsideTheAlphabet) {
+  EXPECT_EQ(withNameChars("Web 1/$x.y-z_"), "Web_1__x.y-z_");
+}
+
 }  // namespace
 }  // namespace asemu
