@@ -49,14 +49,14 @@ std::string objectNameProblem(std::string_view name) {
 
 std::string emulationNameProblem(std::string_view name) {
   if (name.empty()) return "an emulation name cannot be empty";
-  if (name.size() > kMaxEmulationName)
-    return "emulation name " + shown(name) + " is longer than " +
-           std::to_string(kMaxEmulationName) + " characters";
   if (name.front() == '-') return "emulation name " + shown(name) + " starts with '-'";
   for (char c : name)
     if (c == '.' || !isNameChar(c))
       return "emulation name " + shown(name) + " contains " + shown(std::string_view(&c, 1)) +
              " (allowed: letters, digits, '_', '-')";
+  if (name.size() > kMaxEmulationName)
+    return "emulation name " + shown(name) + " is longer than " +
+           std::to_string(kMaxEmulationName) + " characters";
   return {};
 }
 

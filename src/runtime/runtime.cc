@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "asemu/core/error.h"
+#include "asemu/core/names.h"
 #include "asemu/plan/bird_config.h"
 #include "asemu/runtime/naming.h"
 #include "asemu/runtime/realization.h"
@@ -139,20 +140,62 @@ void Runtime::down(const std::string& name, const Progress& progress) {
     if (progress) progress(fmt::format("[{:5.2f}s] {}", secondsSince(start), line));
   };
   StateDir st = state(name);
+  bool hasRecord = fs::exists(st.recordFile());
+  // Only a directory that asemu's own files mark as an emulation is ever cleared. An empty one is
+  // an `up` that stopped right after claiming the name.
+  if (!hasRecord && !fs::exists(st.planFile()) && !fs::is_empty(st.dir()))
+    throw Error(name, st.dir().string() +
+                          " holds no emulation record, so asemu leaves it alone; remove it by "
+                          "hand if it is yours");
   std::vector<std::string> namespaces;
-  // No record means `up` stopped before it created anything.
-  if (fs::exists(st.recordFile())) namespaces = st.readRecord().namespaces;
+  if (hasRecord) namespaces = st.readRecord().namespaces;
+  std::string prefix = namespacePrefix(name);
+  for (const auto& ns : namespaces)
+    if (ns.size() <= prefix.size() || ns.rfind(prefix, 0) != 0 ||
+        !objectNameProblem(ns.substr(prefix.size())).empty())
+      throw Error(st.recordFile().string(), "lists namespace '" + ns +
+                                                "', which is not one of emulation '" + name +
+                                                "'; nothing was removed");
+
   // A second look catches a process that entered a namespace while the first ones stopped.
+  std::vector<std::string> survivors;
   for (int round = 0; round < 3; ++round) {
     std::vector<int> pids = kernel_.processesIn(namespaces);
     if (pids.empty()) break;
     say(fmt::format("stopping {} processes", pids.size()));
-    kernel_.stopProcesses(pids);
+    survivors = kernel_.stopProcessesIn(namespaces, stop_times_);
+    if (!survivors.empty()) break;
   }
+  if (!survivors.empty())
+    throw Error(name, fmt::format("could not end {} process{} ({}); the emulation is left in "
+                                  "place, run 'asemu down {}' again",
+                                  survivors.size(), survivors.size() == 1 ? "" : "es",
+                                  joined(survivors), name));
   say(fmt::format("removing {} namespaces", namespaces.size()));
   for (const auto& ns : namespaces) kernel_.deleteNamespace(ns);
-  fs::remove_all(st.dir());
+  removeStateFiles(st, namespaces);
   say(fmt::format("emulation '{}' removed", name));
+}
+
+void Runtime::removeStateFiles(const StateDir& st, const std::vector<std::string>& namespaces) {
+  // What `up` writes, and nothing else: each node's directory (named after its namespace), the
+  // plan and the record, with the temporary files of an interrupted write.
+  std::string prefix = namespacePrefix(st.name());
+  for (const auto& ns : namespaces) fs::remove_all(st.dir() / "nodes" / ns.substr(prefix.size()));
+  std::error_code ec;
+  fs::remove(st.dir() / "nodes", ec);
+  for (const fs::path& f : {st.planFile(), st.recordFile()}) {
+    fs::remove(f);
+    fs::remove(f.string() + ".tmp");
+  }
+  if (!fs::remove(st.dir(), ec)) {
+    std::string left;
+    for (const auto& e : fs::directory_iterator(st.dir(), ec))
+      left += (left.empty() ? "" : ", ") + e.path().filename().string();
+    throw Error(st.name(), "the emulation is stopped, but " + st.dir().string() +
+                               " still holds what asemu did not create (" + left +
+                               "); remove it by hand");
+  }
 }
 
 std::vector<std::string> Runtime::emulations() const {

@@ -15,7 +15,12 @@ namespace asemu::runtime {
 namespace fs = std::filesystem;
 
 StateDir::StateDir(fs::path root, std::string name)
-    : root_(std::move(root)), name_(std::move(name)) {}
+    : root_(std::move(root)), name_(std::move(name)) {
+  // The name becomes a directory below the root: nothing but a valid emulation name may reach
+  // the file system, whichever verb it came from.
+  if (std::string why = emulationNameProblem(name_); !why.empty())
+    throw Error(name_, why + "; 'asemu status' lists the running emulations");
+}
 
 fs::path StateDir::nodeDir(const std::string& nodeId) const {
   return dir() / "nodes" / nodeKey(nodeId);
@@ -31,7 +36,8 @@ fs::path StateDir::birdPidFile(const std::string& nodeId) const {
 }
 
 bool StateDir::exists() const {
-  return fs::exists(dir());
+  std::error_code ec;
+  return fs::symlink_status(dir(), ec).type() == fs::file_type::directory;
 }
 
 NodeView StateDir::view(const std::string& nodeId) const {
@@ -113,7 +119,8 @@ std::vector<std::string> listEmulations(const fs::path& root) {
   std::vector<std::string> names;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(root, ec))
-    if (entry.is_directory() && emulationNameProblem(entry.path().filename().string()).empty())
+    if (entry.symlink_status(ec).type() == fs::file_type::directory &&
+        emulationNameProblem(entry.path().filename().string()).empty())
       names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;

@@ -55,7 +55,31 @@ expect_eq "bgp on a host" "asemu: as150/host_0: runs no BIRD (it is a Host)" "$o
 "$ASEMU" status "$NAME" >/dev/null && fail "status with a dead BIRD exits 0"
 "$ASEMU" status "$NAME" | grep -q "problem: as3/r103: BIRD is not running" || fail "dead BIRD not named"
 
+# A name that is a path reaches no file: every verb refuses it (tried only on a directory of our
+# own, inside a temporary directory).
+victim=$(mktemp -d)
+mkdir "$victim/data"
+for verb in "down $victim" "status $victim" "exec -e $victim as150/host_0 -- true" \
+  "bgp -e $victim as180/router0 list" "down $victim/../../$victim"; do
+  # shellcheck disable=SC2086
+  out=$("$ASEMU" $verb 2>&1)
+  rc=$?
+  expect_eq "asemu $verb: exit code" 1 "$rc"
+  case "$out" in
+    "asemu: $victim"*"emulation name"*"contains '/'"*) ;;
+    *) fail "asemu $verb: $out" ;;
+  esac
+done
+[ -d "$victim/data" ] || fail "a path given as an emulation name was removed"
+rm -rf "$victim"
+
+# down returns once every process of the emulation is gone, not merely signalled.
+pids=$(for ns in $(ip netns list | awk '{print $1}' | grep "^asemu-$NAME\."); do ip netns pids "$ns"; done)
+[ -n "$pids" ] || fail "no processes found in the emulation"
 "$ASEMU" down "$NAME" -q || fail "down"
+for pid in $pids; do
+  [ -e "/proc/$pid" ] && fail "process $pid ($(cat "/proc/$pid/comm" 2>/dev/null)) still there after down"
+done
 [ -z "$(ip netns list | grep "^asemu-$NAME\.")" ] || fail "namespaces left after down"
 out=$("$ASEMU" down "$NAME" 2>&1)
 case "$out" in

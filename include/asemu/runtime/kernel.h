@@ -8,6 +8,7 @@
 // the operations, so the runtime's decisions are checked without root.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <utility>
@@ -69,6 +70,12 @@ struct DaemonSpec {
   std::vector<std::string> argv;
 };
 
+// How long ending processes may take: `grace` after SIGTERM, then `limit` after SIGKILL.
+struct StopTimes {
+  std::chrono::milliseconds grace{500};
+  std::chrono::milliseconds limit{10000};
+};
+
 class Kernel {
  public:
   virtual ~Kernel() = default;
@@ -92,8 +99,12 @@ class Kernel {
 
   // Process ids of every process whose network namespace is one of `namespaces`.
   virtual std::vector<int> processesIn(const std::vector<std::string>& namespaces) = 0;
-  // Ends the processes and returns once they are gone (or after a bounded wait).
-  virtual void stopProcesses(const std::vector<int>& pids) = 0;
+  // Ends every process whose network namespace is one of `namespaces`: SIGTERM, up to
+  // `times.grace` to exit, then SIGKILL; returns once each has exited and its parent has
+  // collected it, or after `times.limit`. Signals go through pidfds, so a process number reused
+  // meanwhile is never hit. Returns "PID (NAME)" for each process that did not exit.
+  virtual std::vector<std::string> stopProcessesIn(const std::vector<std::string>& namespaces,
+                                                   const StopTimes& times) = 0;
 
   // Replaces the calling process by `argv` run inside `view` (never returns on success).
   virtual void execIn(const NodeView& view, const std::vector<std::string>& argv) = 0;

@@ -71,7 +71,10 @@ class Runtime {
   // Starts `plan`; returns the emulation's name. Every check that can fail is done before the
   // first object is created; a failure later removes what was created and rethrows.
   std::string up(const plan::Plan& plan, const UpOptions& options);
-  // Removes every namespace, process and file of the emulation.
+  // Removes every namespace, process and file of the emulation, as its record lists them: ends
+  // its processes (SIGTERM, then SIGKILL) and returns once they have exited; a process that
+  // cannot be ended is named in the Error and everything is left in place for another try.
+  // Refuses a state directory that holds no record of asemu's.
   void down(const std::string& name, const Progress& progress = {});
 
   std::vector<std::string> emulations() const;
@@ -97,9 +100,13 @@ class Runtime {
 
   NodeView view(const std::string& name, const plan::Node& node) const;
   Kernel& kernel() const { return kernel_; }
+  void setStopTimes(const StopTimes& times) { stop_times_ = times; }
 
  private:
+  static void removeStateFiles(const StateDir& st, const std::vector<std::string>& namespaces);
+
   Kernel& kernel_;
+  StopTimes stop_times_;
   std::filesystem::path root_;
 };
 

@@ -123,7 +123,10 @@ class LinuxKernel : public Kernel {
   std::vector<int> processesIn(const std::vector<std::string>& namespaces) override {
     return processesInNetns(namespaces);
   }
-  void stopProcesses(const std::vector<int>& pids) override { stopAll(pids); }
+  std::vector<std::string> stopProcessesIn(const std::vector<std::string>& namespaces,
+                                           const StopTimes& times) override {
+    return stopProcessesInNetns(namespaces, times);
+  }
 
   void execIn(const NodeView& view, const std::vector<std::string>& argv) override {
     std::vector<std::string> args = argv;

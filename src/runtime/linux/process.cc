@@ -2,11 +2,13 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -128,14 +131,28 @@ std::string readAll(int fd) {
   return out;
 }
 
-std::vector<int> processesInNetns(const std::vector<std::string>& namespaces) {
-  std::set<std::pair<dev_t, ino_t>> wanted;
+namespace {
+
+using NsId = std::pair<dev_t, ino_t>;
+
+std::set<NsId> namespaceIds(const std::vector<std::string>& namespaces) {
+  std::set<NsId> ids;
   for (const auto& ns : namespaces) {
     struct stat st;
-    if (stat(netnsPath(ns).c_str(), &st) == 0) wanted.insert({st.st_dev, st.st_ino});
+    if (stat(netnsPath(ns).c_str(), &st) == 0) ids.insert({st.st_dev, st.st_ino});
   }
+  return ids;
+}
+
+bool livesIn(long pid, const std::set<NsId>& ids) {
+  struct stat st;
+  std::string path = "/proc/" + std::to_string(pid) + "/ns/net";
+  return stat(path.c_str(), &st) == 0 && ids.count({st.st_dev, st.st_ino});
+}
+
+std::vector<int> pidsIn(const std::set<NsId>& ids) {
   std::vector<int> out;
-  if (wanted.empty()) return out;
+  if (ids.empty()) return out;
   DIR* d = opendir("/proc");
   if (!d) return out;
   int self = getpid();
@@ -143,43 +160,93 @@ std::vector<int> processesInNetns(const std::vector<std::string>& namespaces) {
     char* end = nullptr;
     long pid = std::strtol(e->d_name, &end, 10);
     if (*end != 0 || pid <= 0 || pid == self) continue;
-    struct stat st;
-    std::string path = "/proc/" + std::string(e->d_name) + "/ns/net";
-    if (stat(path.c_str(), &st) == 0 && wanted.count({st.st_dev, st.st_ino}))
-      out.push_back(int(pid));
+    if (livesIn(pid, ids)) out.push_back(int(pid));
   }
   closedir(d);
   return out;
 }
 
-void stopAll(const std::vector<int>& pids) {
-  auto alive = [](int pid) {
-    // A zombie is gone for our purposes: it holds no namespace any more.
-    std::string path = "/proc/" + std::to_string(pid) + "/stat";
-    FILE* f = fopen(path.c_str(), "r");
-    if (!f) return false;
-    char buf[512];
-    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    const char* close = strrchr(buf, ')');
-    return !(close && close[1] == ' ' && close[2] == 'Z');
-  };
-  auto waitGone = [&](std::vector<int> left, std::chrono::milliseconds grace) {
-    auto deadline = std::chrono::steady_clock::now() + grace;
-    while (!left.empty() && std::chrono::steady_clock::now() < deadline) {
-      std::vector<int> still;
-      for (int p : left)
-        if (alive(p)) still.push_back(p);
-      left.swap(still);
-      if (!left.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+std::string commandName(int pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/comm");
+  std::string name;
+  std::getline(in, name);
+  return name.empty() ? "?" : name;
+}
+
+// Through syscall(2): Debian 12's C library declares these without C linkage for C++.
+int openPidfd(int pid) {
+  return int(syscall(SYS_pidfd_open, pid, 0));
+}
+int signalPidfd(int fd, int sig) {
+  return int(syscall(SYS_pidfd_send_signal, fd, sig, nullptr, 0));
+}
+
+// One process, held by a pidfd so that a signal can never reach another process that later
+// gets the same number.
+struct Target {
+  int pid;
+  int fd;
+  std::string name;
+};
+
+bool hasExited(const Target& t) {
+  pollfd p{t.fd, POLLIN, 0};
+  return poll(&p, 1, 0) > 0;
+}
+
+// Gone from the process table: its parent has collected it.
+bool isCollected(const Target& t) {
+  return signalPidfd(t.fd, 0) != 0 && errno == ESRCH;
+}
+
+// Waits until `done` holds for every target or `limit` has passed; returns those for which it
+// does not.
+std::vector<Target> waitFor(std::vector<Target> left, bool (*done)(const Target&),
+                            std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    std::vector<Target> still;
+    for (auto& t : left)
+      if (!done(t)) still.push_back(t);
+    left.swap(still);
+    if (left.empty() || std::chrono::steady_clock::now() >= deadline) return left;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+}  // namespace
+
+std::vector<int> processesInNetns(const std::vector<std::string>& namespaces) {
+  return pidsIn(namespaceIds(namespaces));
+}
+
+std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& namespaces,
+                                              const StopTimes& times) {
+  std::set<NsId> ids = namespaceIds(namespaces);
+  std::vector<Target> targets;
+  for (int pid : pidsIn(ids)) {
+    int fd = openPidfd(pid);
+    if (fd < 0) continue;  // exited since it was listed
+    // The number may have been reused between the listing and pidfd_open: check the process the
+    // descriptor holds still lives in one of the namespaces.
+    if (!livesIn(pid, ids)) {
+      close(fd);
+      continue;
     }
-    return left;
-  };
-  // SIGKILL at once: what a daemon does on a polite exit (withdrawing routes, telling peers)
-  // is unobservable once the whole emulation goes, and takes seconds with many routes.
-  for (int p : pids) kill(p, SIGKILL);
-  waitGone(pids, std::chrono::milliseconds(2000));
+    targets.push_back({pid, fd, commandName(pid)});
+  }
+  for (const auto& t : targets) signalPidfd(t.fd, SIGTERM);
+  std::vector<Target> running = waitFor(targets, hasExited, times.grace);
+  for (const auto& t : running) signalPidfd(t.fd, SIGKILL);
+  std::vector<Target> left = waitFor(running, hasExited, times.limit);
+  // An exited process keeps its entry until its parent collects it (for a daemon, that is init);
+  // wait for that too, so that nothing of the emulation shows in `ps` once `down` returns.
+  // One that is never collected has exited all the same and holds nothing any more.
+  waitFor(targets, isCollected, times.limit);
+  std::vector<std::string> out;
+  for (const auto& t : left) out.push_back(std::to_string(t.pid) + " (" + t.name + ")");
+  for (const auto& t : targets) close(t.fd);
+  return out;
 }
 
 std::string findProgram(const std::string& program) {

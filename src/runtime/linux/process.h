@@ -36,7 +36,10 @@ std::string readAll(int fd);  // until EOF; closes fd
 void enterView(const NodeView& view, bool nodeSysfs);
 
 std::vector<int> processesInNetns(const std::vector<std::string>& namespaces);
-void stopAll(const std::vector<int>& pids);
+// Ends every process that lives in one of `namespaces` (see Kernel::stopProcessesIn); returns
+// "PID (NAME)" for each one that did not exit.
+std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& namespaces,
+                                              const StopTimes& times);
 
 // The full path of `program` in PATH (plus /usr/sbin and /sbin), or "".
 std::string findProgram(const std::string& program);

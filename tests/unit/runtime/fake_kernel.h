@@ -21,6 +21,7 @@ class FakeKernel : public Kernel {
   std::string fail_on;                 // an operation whose description contains it fails
   std::function<void(const std::string& ns)> on_create;  // called before a namespace exists
   int next_pid = 1000;
+  std::set<int> unkillable;  // fake pids that survive stopProcessesIn
 
   std::string missingPrerequisite() override { return prerequisite; }
 
@@ -62,15 +63,21 @@ class FakeKernel : public Kernel {
       if (auto it = daemons.find(ns); it != daemons.end()) out.push_back(it->second);
     return out;
   }
-  void stopProcesses(const std::vector<int>& pids) override {
+  std::vector<std::string> stopProcessesIn(const std::vector<std::string>& nss,
+                                           const StopTimes&) override {
     std::string line = "stop";
-    for (int p : pids) line += " " + std::to_string(p);
-    log.push_back(line);
-    for (auto it = daemons.begin(); it != daemons.end();) {
-      bool stopped = false;
-      for (int p : pids) stopped |= it->second == p;
-      it = stopped ? daemons.erase(it) : std::next(it);
+    std::vector<std::string> left;
+    for (const auto& ns : nss) {
+      auto it = daemons.find(ns);
+      if (it == daemons.end()) continue;
+      line += " " + std::to_string(it->second);
+      if (unkillable.count(it->second))
+        left.push_back(std::to_string(it->second) + " (bird)");
+      else
+        daemons.erase(it);
     }
+    log.push_back(line);
+    return left;
   }
   void execIn(const NodeView& view, const std::vector<std::string>& argv) override {
     log.push_back("exec " + view.ns + " " + argv[0]);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "asemu/core/error.h"
 #include "asemu/runtime/naming.h"
@@ -211,6 +212,99 @@ TEST_F(RuntimeTest, StatusReportsDeadDaemonsAndMissingNamespaces) {
   EXPECT_EQ(s.problems[0], "namespace asemu-small.as150.host_1 is missing");
   EXPECT_EQ(s.problems[1].rfind("as150/router0: BIRD is not running (cannot reach BIRD at ", 0),
             0u);
+}
+
+// Names that are paths never reach the file system: the victim directories live inside this
+// test's temporary directory, next to the state root.
+TEST_F(RuntimeTest, NamesThatArePathsAreRefusedByEveryVerb) {
+  fs::path victim = root / "victim";
+  fs::create_directories(victim / "data");
+  fs::create_directories(root / "state");
+  Runtime rt(kernel, root / "state");
+  for (const std::string& name : {std::string("../victim"), victim.string(), std::string(".."),
+                                  std::string("."), std::string("a/../../victim")}) {
+    std::string why = emulationNameProblem(name) + "; 'asemu status' lists the running emulations";
+    EXPECT_EQ(errorOf([&] { rt.down(name); }), name + ": " + why);
+    EXPECT_EQ(errorOf([&] { rt.status(name); }), name + ": " + why);
+    EXPECT_EQ(errorOf([&] { rt.plan(name); }), name + ": " + why);
+    EXPECT_EQ(errorOf([&] { rt.resolveEmulation(name); }), name + ": " + why);
+  }
+  EXPECT_TRUE(fs::exists(victim / "data"));
+  EXPECT_TRUE(fs::exists(root / "state"));
+  EXPECT_TRUE(kernel.log.empty());
+}
+
+TEST_F(RuntimeTest, DownLeavesADirectoryWithoutRecordAlone) {
+  fs::create_directories(root / "lab" / "notes");
+  Runtime rt(kernel, root);
+  EXPECT_EQ(errorOf([&] { rt.down("lab"); }),
+            "lab: " + (root / "lab").string() +
+                " holds no emulation record, so asemu leaves it alone; remove it by hand if it is "
+                "yours");
+  EXPECT_TRUE(fs::exists(root / "lab" / "notes"));
+}
+
+TEST_F(RuntimeTest, DownOfAnUpThatOnlyClaimedTheNameRemovesTheEmptyDirectory) {
+  fs::create_directories(root / "lab");
+  Runtime rt(kernel, root);
+  rt.down("lab");
+  EXPECT_FALSE(fs::exists(root / "lab"));
+}
+
+TEST_F(RuntimeTest, DownRemovesOnlyWhatUpCreated) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  std::ofstream(root / "small" / "mine.txt") << "not asemu's";
+  EXPECT_EQ(errorOf([&] { rt.down("small"); }),
+            "small: the emulation is stopped, but " + (root / "small").string() +
+                " still holds what asemu did not create (mine.txt); remove it by hand");
+  EXPECT_TRUE(fs::exists(root / "small" / "mine.txt"));
+  EXPECT_FALSE(fs::exists(root / "small" / "plan.json"));
+  EXPECT_FALSE(fs::exists(root / "small" / "nodes"));
+  EXPECT_TRUE(kernel.namespaces.empty());
+}
+
+TEST_F(RuntimeTest, DownRefusesARecordThatListsForeignNamespaces) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  StateDir st(root, "small");
+  Record rec = st.readRecord();
+  rec.namespaces.push_back("precious");
+  st.writeRecord(rec);
+  kernel.namespaces.insert("precious");
+  kernel.log.clear();
+  EXPECT_EQ(errorOf([&] { rt.down("small"); }),
+            st.recordFile().string() +
+                ": lists namespace 'precious', which is not one of emulation 'small'; nothing "
+                "was removed");
+  EXPECT_TRUE(kernel.log.empty());
+  EXPECT_TRUE(kernel.namespaces.count("precious"));
+}
+
+TEST_F(RuntimeTest, DownNamesAProcessItCannotEndAndKeepsTheEmulation) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  kernel.unkillable = {1000};
+  EXPECT_EQ(errorOf([&] { rt.down("small"); }),
+            "small: could not end 1 process (1000 (bird)); the emulation is left in place, run "
+            "'asemu down small' again");
+  EXPECT_EQ(kernel.namespaces.size(), 4u);
+  EXPECT_TRUE(fs::exists(root / "small" / "record.json"));
+  kernel.unkillable.clear();
+  rt.down("small");
+  EXPECT_TRUE(kernel.namespaces.empty());
+  EXPECT_FALSE(fs::exists(root / "small"));
+}
+
+TEST_F(RuntimeTest, ASymlinkInTheStateRootIsNoEmulation) {
+  fs::create_directories(root / "elsewhere");
+  std::ofstream(root / "elsewhere" / "record.json") << "{}";
+  fs::create_directories(root / "state");
+  fs::create_directory_symlink(root / "elsewhere", root / "state" / "linked");
+  Runtime rt(kernel, root / "state");
+  EXPECT_TRUE(rt.emulations().empty());
+  EXPECT_EQ(errorOf([&] { rt.down("linked"); }), "linked: no emulation of this name is running");
+  EXPECT_TRUE(fs::exists(root / "elsewhere" / "record.json"));
 }
 
 }  // namespace
