@@ -70,7 +70,8 @@ else
 fi
 
 step "unit tests under AddressSanitizer and UBSan"
-BUILD_DIR=build-asan ./scripts/build.sh -DASEMU_SANITIZE=ON -DASEMU_BENCH=OFF || finish 1
+# A Debug build, so that assert() runs too.
+BUILD_DIR=build-asan BUILD_TYPE=Debug ./scripts/build.sh -DASEMU_SANITIZE=ON -DASEMU_BENCH=OFF || finish 1
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   run_ctest --test-dir build-asan -LE integration -j"$(nproc)"
 

@@ -138,4 +138,15 @@ BirdReply birdCommand(const std::string& socketPath, const std::string& command,
   return readReply();
 }
 
+BirdControl& socketBirdControl() {
+  struct Socket : BirdControl {
+    BirdReply command(const std::string& socketPath, const std::string& command,
+                      const std::string& object) override {
+      return birdCommand(socketPath, command, object);
+    }
+  };
+  static Socket control;
+  return control;
+}
+
 }  // namespace asemu::runtime

@@ -53,7 +53,8 @@ const std::vector<std::string> kBirdArgv = {
 
 }  // namespace
 
-Runtime::Runtime(Kernel& kernel, fs::path root) : kernel_(kernel), root_(std::move(root)) {}
+Runtime::Runtime(Kernel& kernel, fs::path root, BirdControl& bird, WaitClock clock)
+    : kernel_(kernel), bird_(bird), clock_(std::move(clock)), root_(std::move(root)) {}
 
 std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
   auto start = std::chrono::steady_clock::now();
@@ -237,7 +238,7 @@ NodeView Runtime::view(const std::string& name, const plan::Node& node) const {
 BirdReply Runtime::birdCommand(const std::string& name, const plan::Node& node,
                                const std::string& command) const {
   if (!node.bird) throw Error(node.id, "runs no BIRD (it is a " + plan::roleName(node.role) + ")");
-  return runtime::birdCommand(state(name).birdSocket(node.id).string(), command, node.id);
+  return bird_.command(state(name).birdSocket(node.id).string(), command, node.id);
 }
 
 std::string Runtime::setSessionEnabled(const std::string& name, const plan::Node& node,
@@ -319,7 +320,7 @@ WaitResult Runtime::waitForBgp(const std::string& name, std::chrono::millisecond
     }
     return missing;
   };
-  return waitUntil(probe, timeout, std::chrono::milliseconds(100));
+  return waitUntil(probe, timeout, std::chrono::milliseconds(100), clock_);
 }
 
 EmulationStatus Runtime::status(const std::string& name) const {
@@ -328,7 +329,7 @@ EmulationStatus Runtime::status(const std::string& name) const {
   out.name = name;
   Record record = st.readRecord();
   out.phase = record.phase;
-  out.uptime_seconds = unixNow() - record.started_at;
+  out.uptime_seconds = std::max(0.0, unixNow() - record.started_at);
   plan::Plan p = st.readPlan();
   out.nodes = int(p.nodes.size());
   std::set<std::string> existing;

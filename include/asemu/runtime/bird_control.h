@@ -41,4 +41,17 @@ std::vector<Protocol> parseProtocols(const BirdReply& reply);
 BirdReply birdCommand(const std::string& socketPath, const std::string& command,
                       const std::string& object, int timeoutMs = 3000);
 
+// How the runtime reaches the BIRDs of an emulation: through their control sockets
+// (birdCommand), or in unit tests through a fake that answers as scripted.
+class BirdControl {
+ public:
+  virtual ~BirdControl() = default;
+  // As birdCommand: `object` names the node in errors.
+  virtual BirdReply command(const std::string& socketPath, const std::string& command,
+                            const std::string& object) = 0;
+};
+
+// The control-socket BirdControl (one shared instance; it holds no state).
+BirdControl& socketBirdControl();
+
 }  // namespace asemu::runtime

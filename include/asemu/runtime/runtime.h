@@ -66,7 +66,8 @@ struct EmulationStatus {
 
 class Runtime {
  public:
-  explicit Runtime(Kernel& kernel, std::filesystem::path root = kDefaultStateRoot);
+  explicit Runtime(Kernel& kernel, std::filesystem::path root = kDefaultStateRoot,
+                   BirdControl& bird = socketBirdControl(), WaitClock clock = {});
 
   // Starts `plan`; returns the emulation's name. Every check that can fail is done before the
   // first object is created; a failure later removes what was created and rethrows.
@@ -106,6 +107,8 @@ class Runtime {
   static void removeStateFiles(const StateDir& st, const std::vector<std::string>& namespaces);
 
   Kernel& kernel_;
+  BirdControl& bird_;
+  WaitClock clock_;
   StopTimes stop_times_;
   std::filesystem::path root_;
 };

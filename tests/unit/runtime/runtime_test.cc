@@ -9,6 +9,7 @@
 
 #include "asemu/core/error.h"
 #include "asemu/runtime/naming.h"
+#include "fake_bird.h"
 #include "fake_kernel.h"
 #include "small_plans.h"
 
@@ -201,17 +202,73 @@ TEST_F(RuntimeTest, BadEmulationNameAndUnknownEmulation) {
 }
 
 TEST_F(RuntimeTest, StatusReportsDeadDaemonsAndMissingNamespaces) {
-  Runtime rt(kernel, root);
+  testing::FakeBird bird;
+  Runtime rt(kernel, root, bird);
   rt.up(testing::twoHostsAndRouter(), noWait());
   kernel.namespaces.erase("asemu-small.as150.host_1");
   EmulationStatus s = rt.status("small");
   EXPECT_EQ(s.nodes, 3);
   EXPECT_EQ(s.daemons, 1);
-  EXPECT_EQ(s.daemons_running, 0);  // no BIRD answers on the fake's socket
+  EXPECT_EQ(s.daemons_running, 0);  // the fake BIRD of router0 does not answer
   ASSERT_EQ(s.problems.size(), 2u);
   EXPECT_EQ(s.problems[0], "namespace asemu-small.as150.host_1 is missing");
-  EXPECT_EQ(s.problems[1].rfind("as150/router0: BIRD is not running (cannot reach BIRD at ", 0),
-            0u);
+  EXPECT_EQ(s.problems[1], "as150/router0: BIRD is not running (cannot reach BIRD at " +
+                               (root / "small/nodes/as150.router0/run/bird.ctl").string() + ")");
+}
+
+TEST_F(RuntimeTest, StatusCountsEstablishedSessionsAsBirdReportsThem) {
+  testing::FakeBird bird;
+  bird.sessions["as2/router0"] = {{"p_as3", "Established"}};
+  bird.sessions["as3/router0"] = {{"p_as2", "Connect"}};
+  Runtime rt(kernel, root, bird);
+  rt.up(testing::twoRoutersEbgp(), noWait());
+  EmulationStatus s = rt.status("ebgp2");
+  EXPECT_EQ(s.daemons, 2);
+  EXPECT_EQ(s.daemons_running, 2);
+  EXPECT_EQ(s.sessions, 2);
+  EXPECT_EQ(s.established, 1);
+  EXPECT_TRUE(s.problems.empty());
+  ASSERT_EQ(s.node_list.size(), 4u);
+  EXPECT_EQ(s.node_list[1].id, "as2/router0");
+  EXPECT_EQ(s.node_list[1].established, 1);
+  EXPECT_EQ(s.node_list[3].established, 0);
+}
+
+TEST_F(RuntimeTest, UpWaitsUntilEveryReachableSessionIsEstablished) {
+  testing::FakeBird bird;
+  bird.sessions["as2/router0"] = {{"p_as3", "Connect"}};
+  bird.sessions["as3/router0"] = {{"p_as2", "Connect"}};
+  testing::FakeTime time;
+  time.on_sleep = [&](std::chrono::milliseconds t) {
+    if (t >= std::chrono::milliseconds(1500)) bird.sessions["as2/router0"]["p_as3"] = "Established";
+    if (t >= std::chrono::milliseconds(2500)) bird.sessions["as3/router0"]["p_as2"] = "Established";
+  };
+  Runtime rt(kernel, root, bird, time.clock());
+  std::vector<std::string> lines;
+  UpOptions o;
+  o.progress = [&](const std::string& l) { lines.push_back(l.substr(l.find(']') + 2)); };
+  rt.up(testing::twoRoutersEbgp(), o);
+  EXPECT_EQ(time.now.time_since_epoch(), std::chrono::milliseconds(2500));
+  std::vector<std::string> bgp;
+  for (const auto& l : lines)
+    if (l.rfind("BGP:", 0) == 0) bgp.push_back(l);
+  EXPECT_EQ(bgp, (std::vector<std::string>{"BGP: 0/2 sessions established",
+                                           "BGP: 1/2 sessions established",
+                                           "BGP: 2/2 sessions established"}));
+}
+
+TEST_F(RuntimeTest, UpThatTimesOutNamesTheSessionsAndKeepsTheEmulation) {
+  testing::FakeBird bird;
+  bird.sessions["as2/router0"] = {{"p_as3", "Established"}};
+  bird.sessions["as3/router0"] = {{"p_as2", "Connect"}};
+  testing::FakeTime time;
+  Runtime rt(kernel, root, bird, time.clock());
+  UpOptions o;
+  o.timeout = std::chrono::seconds(5);
+  EXPECT_EQ(errorOf([&] { rt.up(testing::twoRoutersEbgp(), o); }),
+            "ebgp2: timed out after 5.0 s waiting for 1 BGP sessions: as3/router0: p_as2 in "
+            "Connect (the emulation keeps running; 'asemu down ebgp2' stops it)");
+  EXPECT_EQ(rt.emulations(), std::vector<std::string>{"ebgp2"});
 }
 
 // Names that are paths never reach the file system: the victim directories live inside this
