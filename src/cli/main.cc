@@ -107,8 +107,12 @@ std::optional<int> checkCommandWord(const Reached& r) {
 int parseError(const Reached& r, const CLI::ParseError& e) {
   std::string text = e.what();
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    if (auto unknown = unknownOption(*r.app, r.args))
-      return usageError(r.who, unknownOptionMessage(*r.app, *unknown), "options");
+    if (auto unknown = unknownOption(*r.app, r.args)) {
+      std::string message = unknownOptionMessage(*r.app, *unknown);
+      // exec runs a command whose own options would otherwise be read as exec's.
+      if (r.app->get_option_no_throw("CMD")) message += "; a command's options go after '--'";
+      return usageError(r.who, message, "options");
+    }
     // CLI11 lists the extra arguments last first.
     const std::string marker = "not expected: ";
     auto at = text.find(marker);

@@ -47,6 +47,9 @@ expect "misspelled option" 2 \
 run render ip-anycast --nod as180/router0
 expect "misspelled option with a value" 2 \
   "asemu render: unknown option '--nod'; did you mean '--node'? (asemu render --help lists options)"
+run exec h3 ls -la
+expect "command options before --" 2 \
+  "asemu exec: unknown option '-l'; a command's options go after '--' (asemu exec --help lists options)"
 run show
 expect "missing argument" 2 "asemu show: missing TOPO (asemu show --help lists arguments)"
 run show ip-anycast mini-internet
