@@ -17,7 +17,8 @@ void setupExec(CLI::App& sub) {
   sub.add_option("-e,--emulation", o->emulation,
                  "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("NODE", o->node,
-                 "as150/host_0, a SEED container name, or a unique part of one (10.150.0.71)")
+                 "as150/host_0, a SEED container name, a node name or address (host_0, "
+                 "10.150.0.71), or a unique part of one; an exact match wins over parts")
       ->required();
   sub.add_option("CMD", o->command, "Command and arguments (after --); default: a shell");
   sub.footer(

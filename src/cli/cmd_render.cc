@@ -6,6 +6,7 @@
 #include "asemu/core/error.h"
 #include "asemu/plan/bird_config.h"
 #include "asemu/plan/json.h"
+#include "asemu/runtime/node_lookup.h"
 #include "asemu/topo/topology.h"
 #include "commands.h"
 #include "topology_arg.h"
@@ -56,8 +57,10 @@ void setupRender(CLI::App& sub) {
   sub.add_flag("--json", o->json, "Print the whole plan as JSON (the stable, portable form)");
   sub.add_option("-o,--output", o->out,
                  "Write plan.json and <node>/bird.conf for every router and route server here");
-  sub.add_option("--node", o->node,
-                 "Print only this node's bird.conf (node id, e.g. as180/router0)");
+  sub.add_option(
+      "--node", o->node,
+      "Print only this node's bird.conf (as180/router0, a SEED container name, a node name or "
+      "a unique part of one, as for exec)");
   sub.footer(
       "Without options, prints every router's and route server's bird.conf, each after a\n"
       "'### <node id>' line.\n"
@@ -76,13 +79,7 @@ void setupRender(CLI::App& sub) {
       return;
     }
     if (!o->node.empty()) {
-      const plan::Node* node = plan.findNode(o->node);
-      if (!node) {
-        std::vector<std::string> ids;
-        for (const auto& n : plan.nodes)
-          if (n.bird) ids.push_back(n.id);
-        throw Error(o->topo, unknownNameMessage("router or route server", o->node, ids));
-      }
+      const plan::Node* node = &runtime::resolveNode(plan, o->node);
       if (!node->bird) throw Error(node->id, "is a host; hosts run no BIRD");
       std::cout << plan::birdConfig(*node);
       return;

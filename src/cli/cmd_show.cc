@@ -7,6 +7,7 @@
 #include "asemu/plan/plan.h"
 #include "asemu/topo/topology.h"
 #include "commands.h"
+#include "json_errors.h"
 #include "plan_stats.h"
 #include "topology_arg.h"
 
@@ -81,15 +82,22 @@ void setupShow(CLI::App& sub) {
   auto topo = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   addTopologyArg(sub, *topo);
-  sub.add_flag("--json", *json, "Print the counts as JSON (use `render --json` for everything)");
+  sub.add_flag(
+      "--json", *json,
+      "Print the counts as JSON, or the errors as JSON (use `render --json` for everything)");
   sub.callback([topo, json] {
-    plan::Plan plan = topo::renderTopology(*topo);
     if (*json) {
-      std::cout << nlohmann::json{{"name", plan.name}, {"stats", planStats(plan).toJson()}}.dump(2)
-                << "\n";
+      reportErrorsAsJson(*topo, [&] {
+        plan::Plan plan = topo::renderTopology(*topo);
+        std::cout << nlohmann::json{{"ok", true},
+                                    {"name", plan.name},
+                                    {"stats", planStats(plan).toJson()}}
+                         .dump(2)
+                  << "\n";
+      });
       return;
     }
-    printText(plan);
+    printText(topo::renderTopology(*topo));
   });
 }
 

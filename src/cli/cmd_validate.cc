@@ -2,26 +2,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "asemu/core/error.h"
 #include "asemu/topo/topology.h"
 #include "commands.h"
+#include "json_errors.h"
 #include "plan_stats.h"
 #include "topology_arg.h"
 
 namespace asemu::cli {
-namespace {
-
-nlohmann::json errorJson(const Error& e) {
-  nlohmann::json j = {{"object", e.object()}, {"message", e.message()}, {"text", e.what()}};
-  if (e.where().known()) {
-    j["file"] = e.where().file;
-    j["line"] = e.where().line;
-    j["column"] = e.where().column;
-  }
-  return j;
-}
-
-}  // namespace
 
 void setupValidate(CLI::App& sub) {
   auto topo = std::make_shared<std::string>();
@@ -35,22 +22,11 @@ void setupValidate(CLI::App& sub) {
       std::cout << "ok: " << *topo << ": " << s.summary() << "\n";
       return;
     }
-    nlohmann::json out;
-    std::vector<Error> errors;
-    try {
+    reportErrorsAsJson(*topo, [&] {
       PlanStats s = planStats(topo::renderTopology(*topo));
-      out = {{"ok", true}, {"topology", *topo}, {"stats", s.toJson()}};
-    } catch (const ErrorList& e) {
-      errors = e.errors();
-    } catch (const Error& e) {
-      errors.push_back(e);
-    }
-    if (!errors.empty()) {
-      out = {{"ok", false}, {"topology", *topo}, {"errors", nlohmann::json::array()}};
-      for (const auto& e : errors) out["errors"].push_back(errorJson(e));
-    }
-    std::cout << out.dump(2) << "\n";
-    if (!errors.empty()) throw CLI::RuntimeError(1);
+      nlohmann::json out = {{"ok", true}, {"topology", *topo}, {"stats", s.toJson()}};
+      std::cout << out.dump(2) << "\n";
+    });
   });
 }
 

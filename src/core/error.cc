@@ -86,7 +86,6 @@ ErrorList::ErrorList(std::vector<Error> errors)
 
 void Diagnostics::throwIfAny() const {
   if (errors_.empty()) return;
-  if (errors_.size() == 1) throw errors_.front();
   if (dropped_ == 0) throw ErrorList(errors_);
   std::vector<Error> shown = errors_;
   shown.emplace_back("", "... and " + std::to_string(dropped_) + " more problems");

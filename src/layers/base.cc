@@ -25,6 +25,28 @@ std::string ixNetworkId(int ix) {
   return "ix/ix" + std::to_string(ix);
 }
 
+// Address space no network may overlap: Linux gives it a meaning of its own on every interface.
+struct ReservedRange {
+  Ipv4Prefix prefix;
+  const char* what;
+};
+const ReservedRange kReservedRanges[] = {
+    {Ipv4Prefix(Ipv4Address(0, 0, 0, 0), 8), "'this network', never a source or destination"},
+    {Ipv4Prefix(Ipv4Address(127, 0, 0, 0), 8), "the loopback range"},
+    {Ipv4Prefix(Ipv4Address(224, 0, 0, 0), 3), "multicast and reserved addresses"},
+};
+
+// Empty when `prefix` can be a network's, otherwise why not and how to fix it.
+std::string prefixProblem(const Ipv4Prefix& prefix) {
+  const std::string fix = "; give a prefix of private space such as 10.150.0.0/24";
+  if (prefix.length() == 0)
+    return "prefix " + prefix.str() + " covers every address (it is the default route)" + fix;
+  for (const auto& r : kReservedRanges)
+    if (prefix.overlaps(r.prefix))
+      return "prefix " + prefix.str() + " overlaps " + r.prefix.str() + ", " + r.what + fix;
+  return {};
+}
+
 // Per-network assignment state.
 struct NetworkState {
   const plan::Network* net = nullptr;
@@ -79,17 +101,14 @@ class BaseRenderer {
         else
           prefix = Ipv4Prefix(Ipv4Address(10, uint8_t(ix.id()), 0, 0), 24);
       } else {
-        prefix = Ipv4Prefix::parse(ix.prefix());
-        if (!prefix)
-          ctx_.diagnostics.add(object,
-                               "prefix '" + ix.prefix() +
-                                   "' is not of the form a.b.c.d/len "
-                                   "with the host bits zero",
-                               ix.origin);
+        prefix = explicitPrefix(ix.prefix(), object, ix.origin);
       }
       if (auto problem = interfaceNameProblem(ix.name()); !problem.empty())
         ctx_.diagnostics.add(object, problem, ix.origin);
-      if (!prefix) continue;
+      if (!prefix) {
+        ctx_.failed.insert(ixNetworkId(ix.id()));
+        continue;
+      }
       plan::Network net;
       net.id = ixNetworkId(ix.id());
       net.name = ix.name();
@@ -123,17 +142,14 @@ class BaseRenderer {
           else
             prefix = Ipv4Prefix(Ipv4Address(10, uint8_t(as.asn()), uint8_t(index), 0), 24);
         } else {
-          prefix = Ipv4Prefix::parse(n.prefix());
-          if (!prefix)
-            ctx_.diagnostics.add(object,
-                                 "prefix '" + n.prefix() +
-                                     "' is not of the form "
-                                     "a.b.c.d/len with the host bits zero",
-                                 n.origin);
+          prefix = explicitPrefix(n.prefix(), object, n.origin);
         }
         if (auto problem = interfaceNameProblem(n.name()); !problem.empty())
           ctx_.diagnostics.add(object, problem, n.origin);
-        if (!prefix) continue;
+        if (!prefix) {
+          ctx_.failed.insert(object);
+          continue;
+        }
         plan::Network net;
         net.id = object;
         net.name = n.name();
@@ -145,6 +161,23 @@ class BaseRenderer {
         addNetwork(std::move(net));
       }
     }
+  }
+
+  // The prefix written for a network, or nullopt after reporting why it cannot be one.
+  std::optional<Ipv4Prefix> explicitPrefix(const std::string& text, const std::string& object,
+                                           const SourceLocation& where) {
+    std::optional<Ipv4Prefix> prefix = Ipv4Prefix::parse(text);
+    if (!prefix) {
+      ctx_.diagnostics.add(
+          object, "prefix '" + text + "' is not of the form a.b.c.d/len with the host bits zero",
+          where);
+      return std::nullopt;
+    }
+    if (std::string problem = prefixProblem(*prefix); !problem.empty()) {
+      ctx_.diagnostics.add(object, problem, where);
+      return std::nullopt;
+    }
+    return prefix;
   }
 
   void addNetwork(plan::Network net) {
@@ -166,7 +199,7 @@ class BaseRenderer {
     const AutonomousSystem* as = base_.findAutonomousSystem(model.asn());
     std::set<std::string> joined;
     if (model.joins().empty() && model.kind() == Node::Kind::Router)
-      ctx_.diagnostics.add(model.id(), "router joins no network", model.origin);
+      ctx_.fail(model.id(), "router joins no network", model.origin);
     for (const auto& join : model.joins()) {
       const SourceLocation& where = join.origin.known() ? join.origin : model.origin;
       Pending p{index, &model, &join, {}, false, 0, std::nullopt};
@@ -177,31 +210,34 @@ class BaseRenderer {
         p.exchange = true;
         p.ix = *ix;
         if (model.kind() == Node::Kind::Host) {
-          ctx_.diagnostics.add(
-              model.id(),
-              "a host cannot join exchange " + join.network + "; only routers join exchanges",
-              where);
+          ctx_.fail(model.id(),
+                    "a host cannot join exchange " + join.network + "; only routers join exchanges",
+                    where);
           continue;
         }
       } else {
         std::vector<std::string> known;
         for (const auto& n : as->networks()) known.push_back(n.name());
         for (const auto& x : base_.internetExchanges()) known.push_back(x.name());
-        ctx_.diagnostics.add(model.id(), unknownNameMessage("network", join.network, known), where);
+        ctx_.fail(model.id(), unknownNameMessage("network", join.network, known), where);
         continue;
       }
       if (!joined.insert(p.networkId).second) {
-        ctx_.diagnostics.add(model.id(), "joins network " + join.network + " twice", where);
+        ctx_.fail(model.id(), "joins network " + join.network + " twice", where);
         continue;
       }
-      if (!networkIndex_.count(p.networkId)) continue;  // the network itself is in error
+      if (!networkIndex_.count(p.networkId)) {
+        // The network itself is in error (and reported); the node misses an interface.
+        ctx_.failed.insert(model.id());
+        continue;
+      }
       if (join.address != kAuto) {
         p.explicitAddress = Ipv4Address::parse(join.address);
         if (!p.explicitAddress) {
-          ctx_.diagnostics.add(model.id(),
-                               "address '" + join.address + "' on " + join.network +
-                                   " is not an IPv4 address (or \"auto\")",
-                               where);
+          ctx_.fail(model.id(),
+                    "address '" + join.address + "' on " + join.network +
+                        " is not an IPv4 address (or \"auto\")",
+                    where);
           continue;
         }
       }
@@ -236,10 +272,9 @@ class BaseRenderer {
     NetworkState& s = state(p.networkId);
     auto [it, fresh] = s.used.emplace(a.value(), p.model->id());
     if (!fresh) {
-      ctx_.diagnostics.add(
-          p.model->id(),
-          "address " + a.str() + " on " + s.net->name + " is already used by " + it->second,
-          whereOf(p));
+      ctx_.fail(p.model->id(),
+                "address " + a.str() + " on " + s.net->name + " is already used by " + it->second,
+                whereOf(p));
       return false;
     }
     return true;
@@ -259,7 +294,7 @@ class BaseRenderer {
         std::string why = net.prefix.contains(*p.explicitAddress)
                               ? " is the network or broadcast address of "
                               : " is outside ";
-        ctx_.diagnostics.add(
+        ctx_.fail(
             p.model->id(),
             "address " + p.explicitAddress->str() + why + net.name + " (" + net.prefix.str() + ")",
             whereOf(p));
@@ -279,23 +314,22 @@ class BaseRenderer {
       uint64_t low = net.prefix.length() == 24 ? 2 : 1;
       if (asn < int(low) || uint64_t(asn) > lastHost) {
         std::string range = std::to_string(low) + ".." + std::to_string(lastHost);
-        ctx_.diagnostics.add(p.model->id(),
-                             "cannot derive an address on " + net.name + " (" + net.prefix.str() +
-                                 ") from ASN " + std::to_string(asn) +
-                                 ": an automatic exchange "
-                                 "address needs an ASN in " +
-                                 range + "; give an explicit address",
-                             whereOf(p));
+        ctx_.fail(p.model->id(),
+                  "cannot derive an address on " + net.name + " (" + net.prefix.str() +
+                      ") from ASN " + std::to_string(asn) +
+                      ": an automatic exchange address needs an ASN in " + range +
+                      "; give an explicit address",
+                  whereOf(p));
         return std::nullopt;
       }
       return net.prefix.host(uint64_t(asn));
     }
     bool host = p.model->kind() == Node::Kind::Host;
     if (net.prefix.size() < 256) {
-      ctx_.diagnostics.add(p.model->id(),
-                           "automatic addresses need a /24 or larger network; " + net.name +
-                               " is " + net.prefix.str() + "; give an explicit address",
-                           whereOf(p));
+      ctx_.fail(p.model->id(),
+                "automatic addresses need a /24 or larger network; " + net.name + " is " +
+                    net.prefix.str() + "; give an explicit address",
+                whereOf(p));
       return std::nullopt;
     }
     if (host) {
@@ -310,11 +344,10 @@ class BaseRenderer {
       }
     }
     std::string range = host ? ".71-.99" : ".254-.200";
-    ctx_.diagnostics.add(p.model->id(),
-                         std::string("no automatic ") + (host ? "host" : "router") +
-                             " address left on " + net.name + " (" + range +
-                             " used); give an explicit address",
-                         whereOf(p));
+    ctx_.fail(p.model->id(),
+              std::string("no automatic ") + (host ? "host" : "router") + " address left on " +
+                  net.name + " (" + range + " used); give an explicit address",
+              whereOf(p));
     return std::nullopt;
   }
 
@@ -382,7 +415,10 @@ class BaseRenderer {
       auto netId = ixNetworkId(ix.id());
       if (!networkIndex_.count(netId)) continue;
       auto address = routeServerAddress(ix);
-      if (!address) continue;
+      if (!address) {
+        ctx_.failed.insert(netId);
+        continue;
+      }
       const plan::Network& net = ctx_.plan.networks[networkIndex_.at(netId)];
       plan::Node node;
       node.id = netId;

@@ -41,6 +41,7 @@ class EbgpRenderer {
   void indexBorderRouters() {
     for (size_t i = 0; i < ctx_.plan.nodes.size(); ++i) {
       const auto& node = ctx_.plan.nodes[i];
+      if (node.isRouter() && ctx_.hasFailed(node.id)) asesWithFailedRouters_.insert(node.asn);
       for (const auto& iface : node.interfaces) {
         if (iface.network.rfind("ix/ix", 0) != 0) continue;
         int ix = std::stoi(iface.network.substr(5));
@@ -75,6 +76,9 @@ class EbgpRenderer {
     }
     auto it = routers_.find({asn, ix});
     if (it == routers_.end()) {
+      // The exchange or a router of the AS is in error and reported; it may be the missing one.
+      if (ctx_.hasFailed("ix/" + ixName(ix)) || asesWithFailedRouters_.count(asn))
+        return std::nullopt;
       ctx_.diagnostics.add(object,
                            asName(asn) + " has no router on " + ixName(ix) +
                                "; join one of its routers to " + ixName(ix) + " first",
@@ -223,6 +227,7 @@ class EbgpRenderer {
   RenderContext& ctx_;
   std::map<std::pair<int, int>, std::vector<Endpoint>> routers_;  // (asn, ix) -> routers
   std::map<int, Endpoint> routeServer_;
+  std::set<int> asesWithFailedRouters_;
   std::set<std::pair<int, int>> seenRs_;
   std::map<std::tuple<int, int, int>, PeerRelationship> seenPrivate_;
 };

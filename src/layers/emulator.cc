@@ -54,15 +54,15 @@ plan::Plan Emulator::render(const std::string& planName) const {
                                                                     const std::string& chain) {
     if (done.count(layer.name())) return;
     if (visiting.count(layer.name()))
-      throw Error("emulator",
-                  "layers depend on each other in a cycle: " + chain + " -> " + layer.name());
+      throw ErrorList({Error(
+          "emulator", "layers depend on each other in a cycle: " + chain + " -> " + layer.name())});
     visiting.insert(layer.name());
     for (const auto& dep : layer.dependencies()) {
       if (!hasLayer(dep)) {
         std::string added;
         for (const auto& n : layerNames()) added += (added.empty() ? "" : ", ") + n;
-        throw Error("emulator", "layer " + layer.name() + " needs layer " + dep +
-                                    ", which was not added (added: " + added + ")");
+        throw ErrorList({Error("emulator", "layer " + layer.name() + " needs layer " + dep +
+                                               ", which was not added (added: " + added + ")")});
       }
       visit(getLayer(dep), chain.empty() ? layer.name() : chain + " -> " + layer.name());
     }
@@ -74,11 +74,10 @@ plan::Plan Emulator::render(const std::string& planName) const {
 
   RenderContext ctx(*this);
   ctx.plan.name = planName;
-  for (const Layer* layer : order) {
-    layer->render(ctx);
-    // Later layers build on earlier ones; stop at the first layer that found problems.
-    ctx.diagnostics.throwIfAny();
-  }
+  // Every layer renders, so that one render reports every independent problem; a layer skips
+  // what depends on objects an earlier layer marked failed (RenderContext::failed).
+  for (const Layer* layer : order) layer->render(ctx);
+  ctx.diagnostics.throwIfAny();
   return std::move(ctx.plan);
 }
 

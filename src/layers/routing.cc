@@ -1,8 +1,11 @@
 // Routing: what every node needs before any routing protocol: sysctls, router loopbacks
 // (10.0.0.k over all routers in AS and router creation order) and BIRD's base, and a default
-// route on each host via the first router of its AS on the host's network.
+// route on each host via the first router of its AS on the host's network. No interface may hold
+// a router's loopback address: both would answer for it.
 #include "asemu/layers/routing.h"
 
+#include <map>
+#include <set>
 #include <unordered_map>
 
 namespace asemu {
@@ -23,8 +26,11 @@ void Routing::render(RenderContext& ctx) const {
   std::unordered_map<std::string, Ipv4Address> firstRouterOn;  // network id -> router address
   std::unordered_map<std::string, plan::NetworkKind> kindOf;
   for (const auto& n : plan.networks) kindOf[n.id] = n.kind;
+  std::map<uint32_t, std::string> loopbackOf;  // address -> router id
+  std::set<int> asesWithFailedRouters;
   uint64_t k = 0;
   for (auto& node : plan.nodes) {
+    if (node.isRouter() && ctx.hasFailed(node.id)) asesWithFailedRouters.insert(node.asn);
     // Sorted by key, the order the plan's JSON form keeps, so a plan read back is identical.
     node.sysctls = {{"net.ipv4.conf.all.rp_filter", "0"},
                     {"net.ipv4.conf.default.rp_filter", "0"},
@@ -45,6 +51,7 @@ void Routing::render(RenderContext& ctx) const {
       continue;
     }
     node.loopback = *loopback;
+    loopbackOf.emplace(loopback->value(), node.id);
     plan::Bird bird;
     bird.router_id = *loopback;
     bird.asn = node.asn;
@@ -57,8 +64,20 @@ void Routing::render(RenderContext& ctx) const {
     node.bird = std::move(bird);
   }
 
+  for (const auto& node : plan.nodes) {
+    for (const auto& i : node.interfaces) {
+      auto it = loopbackOf.find(i.address.value());
+      if (it == loopbackOf.end()) continue;
+      ctx.fail(node.id,
+               "address " + i.address.str() + " on " + i.name + " is the loopback address of " +
+                   it->second + " (routers get " + kLoopbackPool.str() +
+                   " addresses in creation order); give another address",
+               ctx.node_origin[node.id]);
+    }
+  }
+
   for (auto& node : plan.nodes) {
-    if (node.role != plan::Role::Host) continue;
+    if (node.role != plan::Role::Host || ctx.hasFailed(node.id)) continue;
     const SourceLocation& where = ctx.node_origin[node.id];
     if (node.interfaces.empty()) {
       ctx.diagnostics.add(node.id, "host joins no network; a host joins exactly one", where);
@@ -74,6 +93,8 @@ void Routing::render(RenderContext& ctx) const {
     const auto& iface = node.interfaces.front();
     auto it = firstRouterOn.find(iface.network);
     if (it == firstRouterOn.end()) {
+      // A router that failed may have been meant for this network.
+      if (asesWithFailedRouters.count(node.asn)) continue;
       ctx.diagnostics.add(node.id,
                           "network " + iface.name +
                               " has no router, so the host has no "

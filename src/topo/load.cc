@@ -177,8 +177,8 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
   if (!top.valid()) return {};
   std::optional<std::string> name = top.string("name");
   if (name) {
-    if (auto problem = objectNameProblem(*name); !problem.empty()) {
-      top.error("name", problem);
+    if (auto problem = emulationNameProblem(*name); !problem.empty()) {
+      top.error("name", problem + "; a topology's name is the name of its emulation");
       name.reset();
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "asemu/core/names.h"
 #include "embedded_examples.h"
 #include "loader.h"
 
@@ -14,6 +15,16 @@ constexpr std::string_view kYamlSuffix = ".yaml";
 
 std::string exampleFile(const std::string& name) {
   return name + std::string(kYamlSuffix);
+}
+
+// The name of a file without its own `name`: the file's stem made an emulation name, every
+// character that cannot be in one replaced by '_' and cut to the longest emulation name.
+std::string nameFromStem(const std::string& path) {
+  std::string name = withNameChars(std::filesystem::path(path).stem().string());
+  std::replace(name.begin(), name.end(), '.', '_');
+  if (name.size() > kMaxEmulationName) name.resize(kMaxEmulationName);
+  if (!name.empty() && name.front() == '-') name.front() = '_';
+  return emulationNameProblem(name).empty() ? name : "topology";
 }
 
 }  // namespace
@@ -84,14 +95,14 @@ Emulator example(const std::string& name) {
 
 namespace {
 
-// Loads a CLI argument and works out the plan's name: the example's, else the file's own
-// `name`, else the file's stem.
+// Loads a CLI argument and works out the plan's name, always a valid emulation name: the
+// example's, else the file's own `name` (checked by the loader), else from the file's stem.
 Emulator loadNamed(const std::string& fileOrExample, std::string& planName) {
   std::error_code ec;
   if (std::filesystem::exists(fileOrExample, ec)) {
     Emulator emu;
     loadFile(emu, fileOrExample, &planName);
-    if (planName.empty()) planName = std::filesystem::path(fileOrExample).stem().string();
+    if (planName.empty()) planName = nameFromStem(fileOrExample);
     return emu;
   }
   if (isExample(fileOrExample)) {

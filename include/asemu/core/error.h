@@ -64,7 +64,8 @@ class Diagnostics {
   }
   bool empty() const { return errors_.empty(); }
   size_t size() const { return errors_.size() + dropped_; }
-  // Throws an ErrorList (or the single Error) when anything was collected.
+  // Throws an ErrorList when anything was collected, also for a single problem, so that callers
+  // catch one type for everything a pass found.
   void throwIfAny() const;
 
  private:

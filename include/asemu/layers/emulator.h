@@ -53,7 +53,7 @@ class Emulator {
 
   std::vector<std::string> layerNames() const;  // in the order added
 
-  // Renders every layer in dependency order. Throws Error/ErrorList listing every problem.
+  // Renders every layer in dependency order. Throws an ErrorList listing every problem.
   plan::Plan render(const std::string& planName = "") const;
 
  private:

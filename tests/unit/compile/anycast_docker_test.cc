@@ -35,7 +35,7 @@ TEST(AnycastDocker, RefusedWithoutSelfManagedNetworks) {
   try {
     compileDocker(anycast(), {});
     FAIL() << "expected an error";
-  } catch (const Error& e) {
+  } catch (const ErrorList& e) {
     EXPECT_STREQ(e.what(),
                  "as180/net1: shares prefix 10.180.0.0/24 with network as180/net0; Docker refuses "
                  "two networks with one prefix (compile with --self-managed-network)");

@@ -61,7 +61,7 @@ TEST(Docker, SharedPrefixNeedsSelfManagedNetworks) {
   try {
     compileDocker(testing::sharedPrefixInternet(), {});
     FAIL() << "expected an error";
-  } catch (const Error& e) {
+  } catch (const ErrorList& e) {
     EXPECT_STREQ(e.what(),
                  "as180/net1: shares prefix 10.180.0.0/24 with network as180/net0; Docker refuses "
                  "two networks with one prefix (compile with --self-managed-network)");
@@ -97,7 +97,7 @@ TEST(Docker, FullNetworkLeavesNoBridgeAddress) {
   try {
     compileDocker(p, {});
     FAIL() << "expected an error";
-  } catch (const Error& e) {
+  } catch (const ErrorList& e) {
     EXPECT_STREQ(e.what(),
                  "as2/net0: every address of 10.2.0.252/30 belongs to a node, leaving none for "
                  "Docker's bridge (compile with --self-managed-network)");

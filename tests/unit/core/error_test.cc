@@ -41,15 +41,19 @@ TEST(Diagnostics, NothingCollectedThrowsNothing) {
   EXPECT_NO_THROW(d.throwIfAny());
 }
 
-TEST(Diagnostics, OneProblemThrowsThatError) {
+TEST(Diagnostics, OneProblemThrowsAListOfOne) {
   Diagnostics d;
   d.add("as150/host_0", "host joins no network", {"demo.yaml", 7, 3});
   EXPECT_EQ(d.size(), 1u);
   try {
     d.throwIfAny();
     FAIL() << "nothing thrown";
-  } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "demo.yaml:7:3: as150/host_0: host joins no network");
+  } catch (const ErrorList& list) {
+    ASSERT_EQ(list.errors().size(), 1u);
+    EXPECT_EQ(list.errors()[0].where().str(), "demo.yaml:7:3");
+    EXPECT_STREQ(list.what(), "demo.yaml:7:3: as150/host_0: host joins no network");
+  } catch (const Error&) {
+    FAIL() << "a single problem was thrown as a bare Error";
   }
 }
 

@@ -332,8 +332,10 @@ TEST_F(Validation, ErrorsPointAtTheirDeclaration) {
   as150().createHost("host_2").origin = {"demo.yaml", 20, 5};
   EXPECT_EQ(renderErrors(emu),
             (Lines{"demo.yaml:13:7: as150/host_1: address 10.151.0.5 is outside net0 "
-                   "(10.150.0.0/24)"}));
-  // Routing's problems are found once Base's are fixed; they point at the node.
+                   "(10.150.0.0/24)",
+                   "demo.yaml:20:5: as150/host_2: host joins no network; a host joins exactly "
+                   "one"}));
+  // Routing's problems point at the node too.
   Emulator second;
   Base world;
   world.createAutonomousSystem(150).createHost("h").origin = {"demo.yaml", 3, 5};
@@ -341,6 +343,104 @@ TEST_F(Validation, ErrorsPointAtTheirDeclaration) {
   second.addLayer(Routing());
   EXPECT_EQ(renderErrors(second),
             Lines{"demo.yaml:3:5: as150/h: host joins no network; a host joins exactly one"});
+}
+
+TEST_F(Validation, PrefixesThatCoverReservedSpace) {
+  as150().createNetwork("net1", "0.0.0.0/0");
+  as150().createNetwork("net2", "127.0.0.0/24");
+  base.createInternetExchange(101, "224.1.0.0/24");
+  base.createInternetExchange(102, "0.0.0.0/8");
+  EXPECT_EQ(renderErrors(emu),
+            (Lines{"ix101: prefix 224.1.0.0/24 overlaps 224.0.0.0/3, multicast and reserved "
+                   "addresses; give a prefix of private space such as 10.150.0.0/24",
+                   "ix102: prefix 0.0.0.0/8 overlaps 0.0.0.0/8, 'this network', never a source or "
+                   "destination; give a prefix of private space such as 10.150.0.0/24",
+                   "as150/net1: prefix 0.0.0.0/0 covers every address (it is the default route); "
+                   "give a prefix of private space such as 10.150.0.0/24",
+                   "as150/net2: prefix 127.0.0.0/24 overlaps 127.0.0.0/8, the loopback range; "
+                   "give a prefix of private space such as 10.150.0.0/24"}));
+}
+
+TEST_F(Validation, ANodeOnANetworkInErrorIsNotReportedAgain) {
+  as150().createNetwork("net1", "0.0.0.0/0");
+  as150().createHost("host_1").joinNetwork("net1");
+  // The host has no interface left, but its problem is the network's.
+  EXPECT_EQ(renderErrors(emu),
+            Lines{"as150/net1: prefix 0.0.0.0/0 covers every address (it is the default route); "
+                  "give a prefix of private space such as 10.150.0.0/24"});
+}
+
+TEST_F(Validation, NetworkNamesOfDevicesAndExchanges) {
+  auto fix = std::string("; choose another name, such as net0");
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("lo"); }),
+            Lines{"as150/lo: network name 'lo' is the loopback device of every node" + fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("dummy0"); }),
+            Lines{"as150/dummy0: network name 'dummy0' is the device that holds a router's "
+                  "loopback address" +
+                  fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("sit0"); }),
+            Lines{"as150/sit0: network name 'sit0' is a tunnel device Linux creates in every "
+                  "network namespace" +
+                  fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("eth0"); }),
+            Lines{"as150/eth0: network name 'eth0' is a name Docker and SEED give container "
+                  "interfaces" +
+                  fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("ix100"); }),
+            Lines{"as150/ix100: network name 'ix100' is how nodes join exchange ix100; exchange "
+                  "names (ix<N>) are reserved" +
+                  fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("ix7"); }),
+            Lines{"as150/ix7: network name 'ix7' is how nodes join exchange ix7; exchange "
+                  "names (ix<N>) are reserved" +
+                  fix});
+  // Names that only start like them are fine.
+  for (const char* name : {"ix", "ixp", "ix1a", "eth", "ethernet", "lo0", "dummy", "net_lo"})
+    EXPECT_EQ(errorsOf([&] { as150().createNetwork(name); }), Lines{}) << name;
+}
+
+TEST_F(Validation, DotNamesAreRefusedEverywhere) {
+  for (const char* name : {".", ".."}) {
+    std::string id = std::string("as150/") + name;
+    std::string why = id + ": name '" + name + "' is reserved";
+    EXPECT_EQ(errorsOf([&] { as150().createNetwork(name); }), Lines{why});
+    EXPECT_EQ(errorsOf([&] { as150().createHost(name); }), Lines{why});
+    EXPECT_EQ(errorsOf([&] { as150().createRouter(name); }), Lines{why});
+  }
+}
+
+TEST_F(Validation, AnAddressEqualToARouterLoopback) {
+  as150().createNetwork("net1", "10.0.0.0/24");
+  as150().getRouter("router0").joinNetwork("net1");
+  as150().createHost("host_1").joinNetwork("net1", "10.0.0.1");
+  EXPECT_EQ(renderErrors(emu),
+            Lines{"as150/host_1: address 10.0.0.1 on net1 is the loopback address of "
+                  "as150/router0 (routers get 10.0.0.0/16 addresses in creation order); give "
+                  "another address"});
+}
+
+TEST_F(Validation, ProblemsOfEveryLayerComeInOneRender) {
+  // Base: a router on no network; Routing: a host on no network; Ebgp: an unknown AS.
+  as150().createRouter("router1");
+  as150().createHost("host_1");
+  ebgp.addPrivatePeering(100, 150, 99, PeerRelationship::Provider);
+  EXPECT_EQ(renderErrors(emu),
+            (Lines{"as150/router1: router joins no network",
+                   "as150/host_1: host joins no network; a host joins exactly one",
+                   "ix100 peering as150-as99: unknown AS '99' (known: 150)"}));
+}
+
+TEST_F(Validation, ConsequencesOfAProblemAreNotReported) {
+  // as2's only router has a bad address on both its networks: the peering that needs it is not
+  // reported as "no router on ix100", nor host h as having no router.
+  AutonomousSystem& as2 = base.createAutonomousSystem(2);
+  as2.createNetwork("net0");
+  as2.createRouter("r").joinNetwork("net0", "10.9.9.9").joinNetwork("ix100", "10.100.0.300");
+  as2.createHost("h").joinNetwork("net0");
+  ebgp.addPrivatePeering(100, 2, 150, PeerRelationship::Provider);
+  EXPECT_EQ(renderErrors(emu),
+            (Lines{"as2/r: address '10.100.0.300' on ix100 is not an IPv4 address (or \"auto\")",
+                   "as2/r: address 10.9.9.9 is outside net0 (10.2.0.0/24)"}));
 }
 
 TEST(EmulatorLayers, MissingDependencyNamesTheAddedLayers) {

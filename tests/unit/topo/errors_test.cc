@@ -115,6 +115,33 @@ TEST(TopologyErrors, DuplicatesFromTheModelAreLocated) {
             "'_', '-', '.')");
 }
 
+TEST(TopologyErrors, TheTopologyNameIsAnEmulationName) {
+  EXPECT_EQ(loadError("name: my.net\n"),
+            "t.yaml:1:7: topology: emulation name 'my.net' contains '.' (allowed: letters, "
+            "digits, '_', '-'); a topology's name is the name of its emulation");
+  EXPECT_EQ(loadError("name: " + std::string(33, 'n') + "\n"),
+            "t.yaml:1:7: topology: emulation name '" + std::string(33, 'n') +
+                "' is longer than 32 characters; a topology's name is the name of its emulation");
+}
+
+TEST(TopologyErrors, ReservedAndDotNames) {
+  EXPECT_EQ(loadError("ases: [{asn: 1, networks: [{name: dummy0}]}]\n"),
+            "t.yaml:1:35: as1/dummy0: network name 'dummy0' is the device that holds a router's "
+            "loopback address; choose another name, such as net0");
+  EXPECT_EQ(loadError("ases: [{asn: 1, networks: [{name: ix100}]}]\n"),
+            "t.yaml:1:35: as1/ix100: network name 'ix100' is how nodes join exchange ix100; "
+            "exchange names (ix<N>) are reserved; choose another name, such as net0");
+  EXPECT_EQ(loadError("ases: [{asn: 1, networks: [{name: eth0}, {name: lo}]}]\n"),
+            "t.yaml:1:35: as1/eth0: network name 'eth0' is a name Docker and SEED give container "
+            "interfaces; choose another name, such as net0\n"
+            "t.yaml:1:49: as1/lo: network name 'lo' is the loopback device of every node; choose "
+            "another name, such as net0");
+  EXPECT_EQ(loadError("ases: [{asn: 1, hosts: [{name: ..}]}]\n"),
+            "t.yaml:1:32: as1/..: name '..' is reserved");
+  EXPECT_EQ(loadError("ases: [{asn: 1, routers: [{name: .}]}]\n"),
+            "t.yaml:1:34: as1/.: name '.' is reserved");
+}
+
 TEST(TopologyErrors, MakerProblems) {
   EXPECT_EQ(loadError("ases: [{asn: 1, transit: {exchanges: [1, 2], internal_links: [[1, 3]]}}]\n"),
             "t.yaml:1:67: as1: internal link to exchange 3, which is not in this AS's "
@@ -178,6 +205,24 @@ TEST(TopologyErrors, AllProblemsOfAFileComeTogether) {
     EXPECT_EQ(e.errors()[2].message(),
               "this AS was already created (to add to it, give 'extend: true')");
   }
+}
+
+TEST(TopologyErrors, AllRenderProblemsOfAFileComeTogether) {
+  std::string yaml =
+      "exchanges: [{id: 100}]\n"
+      "ases:\n"
+      "  - asn: 2\n"
+      "    networks: [{name: net0}, {name: net1, prefix: 0.0.0.0/0}]\n"
+      "    routers: [{name: r0, joins: [net0, ix100]}, {name: r1}]\n"
+      "    hosts: [{name: h0}, {name: h1, joins: [{network: net0, address: 0.0.0.71}]}]\n"
+      "peerings: {route_server: [{ix: 100, members: [2, 3]}]}\n";
+  EXPECT_EQ(renderError(yaml),
+            "t.yaml:4:30: as2/net1: prefix 0.0.0.0/0 covers every address (it is the default "
+            "route); give a prefix of private space such as 10.150.0.0/24\n"
+            "t.yaml:5:49: as2/r1: router joins no network\n"
+            "t.yaml:6:44: as2/h1: address 0.0.0.71 is outside net0 (10.2.0.0/24)\n"
+            "t.yaml:6:13: as2/h0: host joins no network; a host joins exactly one\n"
+            "t.yaml:7:27: ix100 route server peering with as3: unknown AS '3' (known: 2)");
 }
 
 TEST(TopologyErrors, TooManyErrorsStop) {

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include "asemu/core/names.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
 #include "asemu/topo/topology.h"
+#include "test_files.h"
 
 namespace asemu::topo {
 namespace {
@@ -169,6 +171,20 @@ TEST(TopologyLoad, ReturnsTheFilesOwnName) {
   EXPECT_EQ(name, "my-net");
   loaded("ases: []\n", &name);
   EXPECT_EQ(name, "");
+}
+
+// A plan is always named so that `asemu up` can run it under that name: after the file's own
+// `name` (which must be an emulation name), else after the file's stem made one.
+TEST(TopologyLoad, ThePlanNameIsAnEmulationName) {
+  testing::ScratchDir dir;
+  const std::string world = "ases: [{asn: 2}]\n";
+  EXPECT_EQ(renderTopology(dir.write("lab.yaml", "name: lab-2_b\n" + world)).name, "lab-2_b");
+  EXPECT_EQ(renderTopology(dir.write("my.lab.v2.yaml", world)).name, "my_lab_v2");
+  EXPECT_EQ(renderTopology(dir.write("-lab.yaml", world)).name, "_lab");
+  std::string longStem(40, 'x');
+  EXPECT_EQ(renderTopology(dir.write(longStem + ".yaml", world)).name, std::string(32, 'x'));
+  for (const char* file : {"lab.yaml", "my.lab.v2.yaml", "-lab.yaml"})
+    EXPECT_EQ(emulationNameProblem(renderTopology(dir.path(file)).name), "") << file;
 }
 
 TEST(TopologyLoad, YamlAnchorsAndAliasesWork) {
