@@ -2,10 +2,10 @@
 // plain networks and nodes they made; order is kept, because it decides addresses and loopbacks.
 // Scalars are written plain when YAML reads them back as the same text, quoted otherwise.
 #include <charconv>
-#include <fstream>
 
 #include <fmt/format.h>
 
+#include "asemu/core/files.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
 #include "asemu/topo/topology.h"
@@ -180,12 +180,7 @@ std::string dumpString(const Emulator& emu) {
 }
 
 void dumpFile(const Emulator& emu, const std::string& path) {
-  std::string text = dumpString(emu);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error("", "cannot write the file", SourceLocation{path});
-  out << text;
-  out.flush();
-  if (!out) throw Error("", "cannot write the file", SourceLocation{path});
+  writeFileAtomically(path, dumpString(emu));
 }
 
 }  // namespace asemu::topo
