@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "asemu/core/error.h"
+
 namespace asemu::compile {
 
 namespace {
@@ -45,6 +47,18 @@ std::string quote(const std::string& s) {
   return q + "\"";
 }
 
+// A value as compose reads it: compose replaces ${VAR} and $VAR by the environment's values
+// and reads "$$" as one '$', so every '$' is doubled to keep the text as the plan has it.
+std::string value(const std::string& v) {
+  std::string out;
+  out.reserve(v.size());
+  for (char c : v) {
+    if (c == '$') out += '$';
+    out += c;
+  }
+  return quote(out);
+}
+
 // Keys stay plain when YAML cannot read them as anything but that string (no numbers, no
 // YAML 1.1 booleans or nulls, which PyYAML-based docker-compose would convert).
 std::string key(const std::string& k) {
@@ -67,15 +81,15 @@ class Writer {
   explicit Writer(std::ostringstream& out) : out_(out) {}
   void open(int depth, const std::string& k) { indent(depth) << key(k) << ":\n"; }
   void string(int depth, const std::string& k, const std::string& v) {
-    indent(depth) << key(k) << ": " << quote(v) << "\n";
+    indent(depth) << key(k) << ": " << value(v) << "\n";
   }
   void raw(int depth, const std::string& k, const std::string& v) {
     indent(depth) << key(k) << ": " << v << "\n";
   }
-  void item(int depth, const std::string& v) { indent(depth) << "- " << quote(v) << "\n"; }
+  void item(int depth, const std::string& v) { indent(depth) << "- " << value(v) << "\n"; }
   // The first key of a map that is a sequence item: "- key: value".
   void itemString(int depth, const std::string& k, const std::string& v) {
-    indent(depth) << "- " << key(k) << ": " << quote(v) << "\n";
+    indent(depth) << "- " << key(k) << ": " << value(v) << "\n";
   }
   void map(int depth, const std::string& k, const KeyValues& kv) {
     if (kv.empty()) return;
@@ -157,7 +171,8 @@ void emitNetwork(Writer& w, const ComposeNetwork& n) {
 std::string emitCompose(const ComposeProject& project) {
   std::ostringstream out;
   std::istringstream comment(project.header_comment);
-  for (std::string line; std::getline(comment, line);) out << "# " << line << "\n";
+  // printable() keeps a comment line one line: YAML also ends lines at '\r' and NEL.
+  for (std::string line; std::getline(comment, line);) out << "# " << printable(line) << "\n";
   Writer w(out);
   w.string(0, "version", kComposeVersion);
   if (project.services.empty())
