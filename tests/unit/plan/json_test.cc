@@ -4,6 +4,11 @@
 
 #include "anycast_fixture.h"
 #include "asemu/core/error.h"
+#include "asemu/layers/emulator.h"
+#include "asemu/layers/ibgp.h"
+#include "asemu/layers/ospf.h"
+#include "asemu/layers/routing.h"
+#include "asemu/layers/synthetic.h"
 #include "asemu/plan/bird_config.h"
 #include "sample_plan.h"
 
@@ -26,6 +31,21 @@ TEST(PlanJson, RenderedPlanRoundTripsToIdenticalJson) {
       EXPECT_EQ(birdConfig(back.nodes[i]), birdConfig(rendered.nodes[i]));
     }
   }
+}
+
+// Every plan asemu renders passes the reader's checks, generated Internets included.
+TEST(PlanJson, SyntheticInternetPassesTheChecks) {
+  asemu::Emulator emu;
+  asemu::Base base;
+  asemu::Ebgp ebgp;
+  asemu::makeSyntheticInternet(base, ebgp, {.stubs = 40});
+  emu.addLayer(base);
+  emu.addLayer(asemu::Routing());
+  emu.addLayer(ebgp);
+  emu.addLayer(asemu::Ospf());
+  emu.addLayer(asemu::Ibgp());
+  const std::string text = toJsonText(emu.render("synthetic-40"));
+  EXPECT_EQ(toJsonText(planFromJsonText(text)), text);
 }
 
 TEST(PlanJson, SamplePlanRoundTripsEveryField) {
