@@ -146,7 +146,20 @@ std::string readFile(const fs::path& path) {
   return s.str();
 }
 
-OutputDirectory::OutputDirectory(const fs::path& path, bool force) : path_(path) {
+namespace {
+
+// `path` without trailing slashes, which would make lstat() and O_NOFOLLOW follow a link.
+fs::path withoutTrailingSlashes(const fs::path& path) {
+  std::string s = path.string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+OutputDirectory::OutputDirectory(const fs::path& given, bool force)
+    : path_(withoutTrailingSlashes(given)) {
+  const fs::path& path = path_;
   const std::string shown = path.string();
   if (shown.empty()) throw Error("", "the output directory cannot be an empty path");
   struct stat st;

@@ -121,6 +121,11 @@ TEST(OutputDirectory, ASymlinkAsTheDirectoryIsRefused) {
                 ": output directory is a symbolic link; asemu does not write through links "
                 "(give the directory it points to)");
   EXPECT_TRUE(fs::is_empty(dir / "elsewhere"));
+  // A trailing slash would make the system follow the link; it is not followed either.
+  EXPECT_EQ(thrownText([&] { OutputDirectory((dir / "out").string() + "//", true); }),
+            (dir / "out").string() +
+                ": output directory is a symbolic link; asemu does not write through links "
+                "(give the directory it points to)");
 }
 
 TEST(OutputDirectory, ASymlinkToADirectoryOutsideIsNotWrittenThrough) {
