@@ -44,7 +44,7 @@ inline Plan samplePlan() {
   bird.router_id = Ipv4Address(10, 0, 0, 1);
   bird.asn = 150;
   bird.direct_interfaces = {"net0"};
-  bird.ospf = Ospf{{"net0"}, {"dummy0", "ix100"}};
+  bird.ospf = Ospf{{"net0"}, {"dummy0", "ix100"}, {}};
   BgpSession up;
   up.name = "u_as2";
   up.kind = SessionKind::Ebgp;
