@@ -15,6 +15,12 @@ namespace {
 
 const std::string kAsemu = ASEMU_BINARY;
 
+// The command failed with exit code 1 and printed exactly "asemu: <message>" on one line.
+void expectFailure(const testing::CommandResult& r, const std::string& message) {
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output, "asemu: " + message + "\n");
+}
+
 size_t manifestLines(const std::string& dir) {
   std::ifstream in(dir + "/" + kManifestName);
   size_t n = 0;
@@ -25,10 +31,9 @@ size_t manifestLines(const std::string& dir) {
 TEST(CompileCommand, AnycastNeedsSelfManagedNetworks) {
   testing::TempDir dir;
   auto r = testing::run(kAsemu + " compile docker ip-anycast -o '" + dir.path() + "/out'");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output,
-            "asemu: as180/net1: shares prefix 10.180.0.0/24 with network as180/net0; Docker "
-            "refuses two networks with one prefix (compile with --self-managed-network)\n");
+  expectFailure(r,
+                "as180/net1: shares prefix 10.180.0.0/24 with network as180/net0; Docker "
+                "refuses two networks with one prefix (compile with --self-managed-network)");
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/out"));
 }
 
@@ -99,10 +104,9 @@ TEST(CompileCommand, ForceNeverWritesThroughALink) {
 
   auto r = testing::run(kAsemu + " compile docker ip-anycast --self-managed-network --force -o '" +
                         out + "'");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output, "asemu: " + out +
-                          "/nodes: is a symbolic link or not a directory; asemu does not write "
-                          "through it (remove it)\n");
+  expectFailure(r, out +
+                       "/nodes: is a symbolic link or not a directory; asemu does not write "
+                       "through it (remove it)");
   EXPECT_TRUE(fs::is_empty(dir.path() + "/elsewhere"));
 
   fs::remove(out + "/nodes");
@@ -121,10 +125,9 @@ TEST(CompileCommand, ALinkAsTheOutputDirectoryIsRefused) {
   fs::create_directory_symlink(dir.path() + "/elsewhere", dir.path() + "/out");
   auto r =
       testing::run(kAsemu + " compile graphviz ip-anycast --force -o '" + dir.path() + "/out'");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output, "asemu: " + dir.path() +
-                          "/out: output directory is a symbolic link; asemu does not write "
-                          "through links (give the directory it points to)\n");
+  expectFailure(r, dir.path() +
+                       "/out: output directory is a symbolic link; asemu does not write "
+                       "through links (give the directory it points to)");
   EXPECT_TRUE(fs::is_empty(dir.path() + "/elsewhere"));
 }
 
@@ -132,10 +135,9 @@ TEST(CompileCommand, BaseImageWithANewlineIsRefused) {
   testing::TempDir dir;
   auto r = testing::run(kAsemu + " compile docker ip-anycast --self-managed-network -o '" +
                         dir.path() + "/out' --base-image \"$(printf 'debian\\nRUN touch /x')\"");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output,
-            "asemu: --base-image: 'debian\\x0aRUN touch /x' is not a Docker image reference "
-            "(expected [registry/]name[:tag][@sha256:digest], e.g. debian:bookworm-slim)\n");
+  expectFailure(r,
+                "--base-image: 'debian\\x0aRUN touch /x' is not a Docker image reference "
+                "(expected [registry/]name[:tag][@sha256:digest], e.g. debian:bookworm-slim)");
   EXPECT_FALSE(fs::exists(dir.path() + "/out"));
 }
 
@@ -161,10 +163,9 @@ size_t nodeIndex(const nlohmann::json& plan, const std::string& id) {
 TEST(CompileCommand, PlanNameWithANewlineIsAnError) {
   testing::TempDir dir;
   auto r = compileEditedPlan(dir, [](nlohmann::json& p) { p["name"] = "x\ntouch /tmp/pwned"; });
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output, "asemu: " + dir.path() +
-                          "/plan.json: plan.name: name 'x\\x0atouch /tmp/pwned' contains '\\x0a' "
-                          "(allowed: letters, digits, '_', '-', '.')\n");
+  expectFailure(r, dir.path() +
+                       "/plan.json: plan.name: name 'x\\x0atouch /tmp/pwned' contains '\\x0a' "
+                       "(allowed: letters, digits, '_', '-', '.')");
   EXPECT_FALSE(fs::exists(dir.path() + "/out"));
 }
 
@@ -202,9 +203,7 @@ TEST(RenderCommand, NonEmptyDirectoryNeedsForce) {
   testing::TempDir dir;
   put(dir.path() + "/mine.txt", "keep");
   auto r = testing::run(kAsemu + " render ip-anycast -o '" + dir.path() + "'");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output, "asemu: " + dir.path() +
-                          ": output directory is not empty (use --force to overwrite)\n");
+  expectFailure(r, dir.path() + ": output directory is not empty (use --force to overwrite)");
   EXPECT_FALSE(fs::exists(dir.path() + "/plan.json"));
   r = testing::run(kAsemu + " render ip-anycast --force -o '" + dir.path() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -221,10 +220,9 @@ TEST(RenderCommand, NeverWritesThroughALink) {
   fs::create_directories(dir.path() + "/elsewhere");
   fs::create_directory_symlink(dir.path() + "/elsewhere", out + "/as180_router0");
   auto r = testing::run(kAsemu + " render ip-anycast --force -o '" + out + "'");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output, "asemu: " + out +
-                          "/as180_router0: is a symbolic link or not a directory; asemu does not "
-                          "write through it (remove it)\n");
+  expectFailure(r, out +
+                       "/as180_router0: is a symbolic link or not a directory; asemu does not "
+                       "write through it (remove it)");
   EXPECT_TRUE(fs::is_empty(dir.path() + "/elsewhere"));
   EXPECT_EQ(contentOf(dir.path() + "/victim"), "keep");
   EXPECT_FALSE(fs::is_symlink(out + "/plan.json"));
