@@ -52,6 +52,21 @@ TEST(YamlWriter, EveryStringReadsBackAsWritten) {
     EXPECT_EQ(roundTrip(s), s) << s;
 }
 
+// Bytes that are not UTF-8 become U+FFFD; the value stays inside its scalar.
+TEST(YamlWriter, BrokenUtf8StaysInItsScalar) {
+  YamlWriter y;
+  y.beginMap();
+  y.key("k");
+  y.string("bad \xff\"\nz: 2");
+  y.key("z");
+  y.integer(1);
+  y.endMap();
+  YAML::Node doc = YAML::Load(y.str());
+  EXPECT_EQ(doc.size(), 2u);
+  EXPECT_EQ(doc["k"].as<std::string>(), "bad \xef\xbf\xbd\"\nz: 2");
+  EXPECT_EQ(doc["z"].as<int>(), 1);
+}
+
 TEST(YamlWriter, PlainOnlyWhenNothingElseCanBeRead) {
   for (const char* plain : {"net0", "as150/host_0", "10.0.0.1/24", "r.1", "a-b"})
     EXPECT_TRUE(isPlainYamlString(plain)) << plain;
