@@ -1,7 +1,6 @@
 // asemu compile docker|swarm|graphviz TOPO -o DIR: the emulation as files for other tools.
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -29,11 +28,8 @@ struct CompileArgs {
 // A saved plan (`asemu render --json > plan.json`) compiles as is; anything else is a topology.
 plan::Plan loadPlan(const std::string& arg) {
   std::filesystem::path p(arg);
-  if (p.extension() == ".json" && std::filesystem::is_regular_file(p)) {
-    std::ifstream in(p, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return plan::planFromJsonText(text);
-  }
+  if (p.extension() == ".json" && std::filesystem::is_regular_file(p))
+    return plan::planFromJsonFile(arg);
   return topo::renderTopology(arg);
 }
 

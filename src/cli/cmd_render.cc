@@ -1,9 +1,9 @@
 // asemu render TOPO: the exact emulation, as the Plan's JSON or as the files each node gets.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "asemu/core/error.h"
+#include "asemu/core/files.h"
 #include "asemu/plan/bird_config.h"
 #include "asemu/plan/json.h"
 #include "asemu/runtime/node_lookup.h"
@@ -23,26 +23,17 @@ std::string fileNameOf(const std::string& nodeId) {
   return out;
 }
 
-void writeFile(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) throw Error(path.string(), "cannot write this file");
-}
-
-void writeDirectory(const plan::Plan& plan, const fs::path& dir) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw Error(dir.string(), "cannot create this directory: " + ec.message());
-  writeFile(dir / "plan.json", plan::toJsonText(plan));
+void writeDirectory(const plan::Plan& plan, const fs::path& path, bool force) {
+  OutputDirectory dir(path, force);
+  dir.write("plan.json", plan::toJsonText(plan));
   size_t configs = 0;
   for (const auto& node : plan.nodes) {
     if (!node.bird) continue;
-    fs::create_directories(dir / fileNameOf(node.id), ec);
-    writeFile(dir / fileNameOf(node.id) / "bird.conf", plan::birdConfig(node));
+    dir.write(fileNameOf(node.id) + "/bird.conf", plan::birdConfig(node));
     ++configs;
   }
-  std::cerr << "wrote " << (dir / "plan.json").string() << " and " << configs
-            << " bird.conf files under " << dir.string() << "\n";
+  std::cerr << "wrote " << (path / "plan.json").string() << " and " << configs
+            << " bird.conf files under " << path.string() << "\n";
 }
 
 }  // namespace
@@ -51,12 +42,16 @@ void setupRender(CLI::App& sub) {
   struct Options {
     std::string topo, out, node;
     bool json = false;
+    bool force = false;
   };
   auto o = std::make_shared<Options>();
   addTopologyArg(sub, o->topo);
   sub.add_flag("--json", o->json, "Print the whole plan as JSON (the stable, portable form)");
   sub.add_option("-o,--output", o->out,
                  "Write plan.json and <node>/bird.conf for every router and route server here");
+  sub.add_flag("--force", o->force,
+               "With -o: write into a directory that is not empty, replacing files of the same "
+               "name");
   sub.add_option(
       "--node", o->node,
       "Print only this node's bird.conf (as180/router0, a SEED container name, a node name or "
@@ -75,7 +70,7 @@ void setupRender(CLI::App& sub) {
       return;
     }
     if (!o->out.empty()) {
-      writeDirectory(plan, o->out);
+      writeDirectory(plan, o->out, o->force);
       return;
     }
     if (!o->node.empty()) {

@@ -1,10 +1,9 @@
-// The compose emitter writes YAML itself rather than through yaml-cpp's Emitter, which needed
-// about half a second for a 1,000-AS project; the subset used here (block maps and sequences of
-// double-quoted strings, numbers and booleans) is small enough to write exactly. The tests parse
-// every output back with yaml-cpp and run docker-compose on it.
+// The compose emitter: the typed records in the order compose users expect, written through the
+// project's one YAML writer. Every string value is double-quoted, so label values such as "150"
+// stay strings and addresses never read as numbers.
 #include "compose_file.h"
 
-#include <sstream>
+#include "asemu/core/yaml_writer.h"
 
 namespace asemu::compile {
 
@@ -14,170 +13,164 @@ namespace {
 // read, and the first with every key used here (sysctls and cap_add in swarm, configs).
 constexpr const char* kComposeVersion = "3.8";
 
-// A YAML double-quoted scalar: only '"', '\' and control characters need escapes.
-std::string quote(const std::string& s) {
-  std::string q = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        q += "\\\"";
-        break;
-      case '\\':
-        q += "\\\\";
-        break;
-      case '\n':
-        q += "\\n";
-        break;
-      case '\t':
-        q += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          const char* hex = "0123456789abcdef";
-          q += "\\x";
-          q += hex[c >> 4];
-          q += hex[c & 15];
-        } else {
-          q += char(c);
-        }
-    }
+// Compose replaces ${VAR} and $VAR in values by the environment's values and reads "$$" as one
+// '$', so every '$' is doubled to keep the text as the plan has it.
+std::string literal(const std::string& v) {
+  std::string out;
+  out.reserve(v.size());
+  for (char c : v) {
+    if (c == '$') out += '$';
+    out += c;
   }
-  return q + "\"";
-}
-
-// Keys stay plain when YAML cannot read them as anything but that string (no numbers, no
-// YAML 1.1 booleans or nulls, which PyYAML-based docker-compose would convert).
-std::string key(const std::string& k) {
-  static const char* kReserved[] = {"y",     "Y",     "yes",  "Yes",  "YES",  "n",    "N",
-                                    "no",    "No",    "NO",   "true", "True", "TRUE", "false",
-                                    "False", "FALSE", "on",   "On",   "ON",   "off",  "Off",
-                                    "OFF",   "null",  "Null", "NULL"};
-  bool plain = !k.empty() && ((k[0] >= 'a' && k[0] <= 'z') || (k[0] >= 'A' && k[0] <= 'Z'));
-  for (char c : k)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-          c == '.' || c == '-'))
-      plain = false;
-  for (const char* r : kReserved)
-    if (k == r) plain = false;
-  return plain ? k : quote(k);
+  return out;
 }
 
 class Writer {
  public:
-  explicit Writer(std::ostringstream& out) : out_(out) {}
-  void open(int depth, const std::string& k) { indent(depth) << key(k) << ":\n"; }
-  void string(int depth, const std::string& k, const std::string& v) {
-    indent(depth) << key(k) << ": " << quote(v) << "\n";
+  explicit Writer(YamlWriter& y) : y_(y) {}
+  void open(const std::string& k) {
+    y_.key(k);
+    y_.beginMap();
   }
-  void raw(int depth, const std::string& k, const std::string& v) {
-    indent(depth) << key(k) << ": " << v << "\n";
+  void close() { y_.endMap(); }
+  void string(const std::string& k, const std::string& v) {
+    y_.key(k);
+    value(v);
   }
-  void item(int depth, const std::string& v) { indent(depth) << "- " << quote(v) << "\n"; }
-  // The first key of a map that is a sequence item: "- key: value".
-  void itemString(int depth, const std::string& k, const std::string& v) {
-    indent(depth) << "- " << key(k) << ": " << quote(v) << "\n";
-  }
-  void map(int depth, const std::string& k, const KeyValues& kv) {
+  void value(const std::string& v) { y_.quotedString(literal(v)); }
+  void map(const std::string& k, const KeyValues& kv) {
     if (kv.empty()) return;
-    open(depth, k);
-    for (const auto& [name, value] : kv) string(depth + 1, name, value);
+    open(k);
+    for (const auto& [name, v] : kv) string(name, v);
+    close();
   }
-  void list(int depth, const std::string& k, const std::vector<std::string>& items) {
+  void list(const std::string& k, const std::vector<std::string>& items) {
     if (items.empty()) return;
-    open(depth, k);
-    for (const auto& i : items) item(depth + 1, i);
+    y_.key(k);
+    y_.beginSeq();
+    for (const auto& i : items) value(i);
+    y_.endSeq();
   }
+  YamlWriter& yaml() { return y_; }
 
  private:
-  std::ostringstream& indent(int depth) {
-    for (int i = 0; i < depth; ++i) out_ << "  ";
-    return out_;
-  }
-  std::ostringstream& out_;
+  YamlWriter& y_;
 };
 
 void emitService(Writer& w, const ComposeService& s) {
-  w.open(1, s.name);
-  if (s.build) w.string(2, "build", *s.build);
-  if (s.image) w.string(2, "image", *s.image);
-  if (s.container_name) w.string(2, "container_name", *s.container_name);
-  w.list(2, "cap_add", s.cap_add);
-  w.map(2, "sysctls", s.sysctls);
+  YamlWriter& y = w.yaml();
+  w.open(s.name);
+  if (s.build) w.string("build", *s.build);
+  if (s.image) w.string("image", *s.image);
+  if (s.container_name) w.string("container_name", *s.container_name);
+  w.list("cap_add", s.cap_add);
+  w.map("sysctls", s.sysctls);
   if (s.networks.empty()) {
     // Without networks compose would attach the default one, a way out of the emulation.
-    w.string(2, "network_mode", "none");
+    w.string("network_mode", "none");
   } else {
-    w.open(2, "networks");
+    w.open("networks");
     for (const auto& a : s.networks) {
       if (a.ipv4_address) {
-        w.open(3, a.network);
-        w.string(4, "ipv4_address", *a.ipv4_address);
+        w.open(a.network);
+        w.string("ipv4_address", *a.ipv4_address);
+        w.close();
       } else {
-        w.raw(3, a.network, "{}");
+        y.key(a.network);
+        y.emptyMap();
       }
     }
+    w.close();
   }
-  w.map(2, "labels", s.labels);
+  w.map("labels", s.labels);
   if (!s.configs.empty()) {
-    w.open(2, "configs");
+    y.key("configs");
+    y.beginSeq();
     for (const auto& c : s.configs) {
-      w.itemString(3, "source", c.source);
-      w.string(4, "target", c.target);
+      y.beginMap();
+      w.string("source", c.source);
+      w.string("target", c.target);
+      y.endMap();
     }
+    y.endSeq();
   }
   if (s.swarm) {
-    w.open(2, "deploy");
-    w.raw(3, "replicas", "1");
+    w.open("deploy");
+    y.key("replicas");
+    y.integer(1);
     // No virtual IP: a service address would be taken from the placeholder subnet.
-    w.string(3, "endpoint_mode", "dnsrr");
-    w.open(3, "restart_policy");
-    w.string(4, "condition", "on-failure");
+    w.string("endpoint_mode", "dnsrr");
+    w.open("restart_policy");
+    w.string("condition", "on-failure");
+    w.close();
     if (!s.placement_constraints.empty()) {
-      w.open(3, "placement");
-      w.list(4, "constraints", s.placement_constraints);
+      w.open("placement");
+      w.list("constraints", s.placement_constraints);
+      w.close();
     }
+    w.close();
   }
+  w.close();
 }
 
 void emitNetwork(Writer& w, const ComposeNetwork& n) {
-  w.open(1, n.name);
-  w.string(2, "driver", n.driver);
-  if (n.attachable) w.raw(2, "attachable", "true");
+  YamlWriter& y = w.yaml();
+  w.open(n.name);
+  w.string("driver", n.driver);
+  if (n.attachable) {
+    y.key("attachable");
+    y.boolean(true);
+  }
   // No route to the outside from any emulated network.
-  w.raw(2, "internal", "true");
-  w.open(2, "ipam");
-  w.open(3, "config");
-  w.itemString(4, "subnet", n.subnet);
-  w.string(5, "gateway", n.gateway);
-  w.map(2, "labels", n.labels);
+  y.key("internal");
+  y.boolean(true);
+  w.open("ipam");
+  y.key("config");
+  y.beginSeq();
+  y.beginMap();
+  w.string("subnet", n.subnet);
+  w.string("gateway", n.gateway);
+  y.endMap();
+  y.endSeq();
+  w.close();
+  w.map("labels", n.labels);
+  w.close();
+}
+
+// `key` and a map of `items`, {} when there are none (compose wants both sections).
+template <class Item, class Emit>
+void section(YamlWriter& y, const char* key, const std::vector<Item>& items, Emit emit) {
+  y.key(key);
+  if (items.empty()) {
+    y.emptyMap();
+    return;
+  }
+  y.beginMap();
+  for (const auto& item : items) emit(item);
+  y.endMap();
 }
 
 }  // namespace
 
 std::string emitCompose(const ComposeProject& project) {
-  std::ostringstream out;
-  std::istringstream comment(project.header_comment);
-  for (std::string line; std::getline(comment, line);) out << "# " << line << "\n";
-  Writer w(out);
-  w.string(0, "version", kComposeVersion);
-  if (project.services.empty())
-    w.raw(0, "services", "{}");
-  else
-    w.open(0, "services");
-  for (const auto& s : project.services) emitService(w, s);
-  if (project.networks.empty())
-    w.raw(0, "networks", "{}");
-  else
-    w.open(0, "networks");
-  for (const auto& n : project.networks) emitNetwork(w, n);
+  YamlWriter y;
+  y.comment(project.header_comment);
+  Writer w(y);
+  y.beginMap();
+  w.string("version", kComposeVersion);
+  section(y, "services", project.services, [&](const ComposeService& s) { emitService(w, s); });
+  section(y, "networks", project.networks, [&](const ComposeNetwork& n) { emitNetwork(w, n); });
   if (!project.configs.empty()) {
-    w.open(0, "configs");
+    w.open("configs");
     for (const auto& c : project.configs) {
-      w.open(1, c.name);
-      w.string(2, "file", c.file);
+      w.open(c.name);
+      w.string("file", c.file);
+      w.close();
     }
+    w.close();
   }
-  return out.str();
+  y.endMap();
+  return y.str();
 }
 
 }  // namespace asemu::compile

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <map>
+#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -75,6 +76,28 @@ std::vector<std::string> placementOf(const plan::Node& node) {
 
 }  // namespace
 
+std::string imageReferenceProblem(std::string_view image) {
+  static const std::regex reference([] {
+    const std::string host = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    const std::string domain = host + "(?:\\." + host + ")*(?::[0-9]+)?";
+    const std::string component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    const std::string name = "(?:" + domain + "/)?" + component + "(?:/" + component + ")*";
+    return name + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?";
+  }());
+  constexpr size_t kMaxName = 255;
+  const std::string text(image);
+  if (text.empty()) return "an image reference cannot be empty";
+  std::string name = text.substr(0, text.find('@'));
+  if (size_t colon = name.rfind(':');
+      colon != std::string::npos && name.find('/', colon) == std::string::npos)
+    name.resize(colon);
+  if (name.size() > kMaxName || !std::regex_match(text, reference))
+    return "'" + text +
+           "' is not a Docker image reference (expected [registry/]name[:tag][@sha256:digest], "
+           "e.g. debian:bookworm-slim)";
+  return {};
+}
+
 std::string projectFileName(const DockerOptions& options) {
   return options.distributed ? "docker-stack.yml" : "docker-compose.yml";
 }
@@ -111,6 +134,14 @@ std::vector<Error> realPrefixConflicts(const plan::Plan& plan) {
 Output compileDocker(const plan::Plan& plan, const DockerOptions& options) {
   const bool swarm = options.distributed;
   const bool selfManaged = options.self_managed_network || swarm;
+  {
+    Diagnostics problems;
+    if (auto why = imageReferenceProblem(options.base_image); !why.empty())
+      problems.add("--base-image", why);
+    if (auto why = imageReferenceProblem(options.swarm_image); swarm && !why.empty())
+      problems.add("--image", why);
+    problems.throwIfAny();
+  }
   checkUniqueNames(plan, swarm);
 
   // Where Docker addresses each network from, and each member's address as Docker sees it.

@@ -2,7 +2,12 @@
 // stale plan.json fails with the field's path instead of a crash.
 #include "asemu/plan/json.h"
 
+#include <map>
+#include <set>
+
 #include "asemu/core/error.h"
+#include "asemu/core/files.h"
+#include "asemu/core/names.h"
 
 namespace asemu::plan {
 
@@ -247,6 +252,106 @@ Node readNode(const Reader& r, const json& j) {
   return n;
 }
 
+// A node or network id: a scope and a name, each an object name, joined by '/'.
+std::string idProblem(std::string_view id) {
+  size_t slash = id.find('/');
+  if (slash == std::string_view::npos || id.find('/', slash + 1) != std::string_view::npos)
+    return "id '" + std::string(id) + "' is not of the form scope/name (e.g. as150/host_0)";
+  if (auto why = objectNameProblem(id.substr(0, slash)); !why.empty()) return why;
+  return objectNameProblem(id.substr(slash + 1));
+}
+
+// Interface names reach the kernel and BIRD's configuration, so they follow both rules.
+std::string interfaceProblem(std::string_view name) {
+  if (auto why = interfaceNameProblem(name); !why.empty()) return why;
+  return objectNameProblem(name);
+}
+
+// The checks that need the whole plan: every name follows its rule and every reference
+// resolves. `diag` gets one error per problem, named by its JSON path.
+class PlanChecker {
+ public:
+  PlanChecker(const Plan& plan, Diagnostics& diag) : plan_(plan), diag_(diag) {}
+
+  void run() {
+    if (!plan_.name.empty()) check("plan.name", objectNameProblem(plan_.name));
+    std::set<std::string> networkIds, nodeIds;
+    for (size_t i = 0; i < plan_.networks.size(); ++i) {
+      const Network& n = plan_.networks[i];
+      std::string at = "plan.networks[" + std::to_string(i) + "]";
+      check(at + ".id", idProblem(n.id));
+      if (!networkIds.insert(n.id).second) check(at + ".id", "another network has this id");
+      check(at + ".name", interfaceProblem(n.name));
+    }
+    for (const auto& n : plan_.nodes) nodeIds.insert(n.id);
+    std::set<std::string> seen;
+    for (size_t i = 0; i < plan_.nodes.size(); ++i) {
+      std::string at = "plan.nodes[" + std::to_string(i) + "]";
+      if (!seen.insert(plan_.nodes[i].id).second) check(at + ".id", "another node has this id");
+      node(at, plan_.nodes[i], networkIds, nodeIds);
+    }
+  }
+
+ private:
+  void check(const std::string& at, const std::string& problem) {
+    if (!problem.empty()) diag_.add(at, problem);
+  }
+  // A name's own problem, or that the node already has a `what` of that name.
+  void checkName(const std::string& at, const std::string& name, const std::string& problem,
+                 std::set<std::string>& seen, const std::string& what) {
+    check(at, problem);
+    if (!seen.insert(name).second)
+      check(at, "the node has another " + what + " named '" + name + "'");
+  }
+
+  void node(const std::string& at, const Node& n, const std::set<std::string>& networkIds,
+            const std::set<std::string>& nodeIds) {
+    check(at + ".id", idProblem(n.id));
+    check(at + ".name", objectNameProblem(n.name));
+    std::set<std::string> interfaces = {"dummy0"};
+    for (size_t k = 0; k < n.interfaces.size(); ++k) {
+      const Interface& i = n.interfaces[k];
+      std::string ia = at + ".interfaces[" + std::to_string(k) + "]";
+      checkName(ia + ".name", i.name, interfaceProblem(i.name), interfaces, "interface");
+      if (!networkIds.count(i.network))
+        check(ia + ".network", "no network has the id '" + i.network + "' (see plan.networks)");
+      if (i.prefix_length < 0 || i.prefix_length > 32)
+        check(ia + ".prefix_length", "must be between 0 and 32");
+    }
+    for (const auto& s : n.sysctls) {
+      std::string sa = at + ".sysctls." + s.key;
+      check(sa, objectNameProblem(s.key));
+      if (s.value.empty() || withNameChars(s.value) != s.value)
+        check(sa, "value '" + s.value + "' is not a plain word (letters, digits, '_', '-', '.')");
+    }
+    if (!n.bird) return;
+    const Bird& b = *n.bird;
+    auto known = [&](const std::string& list, const std::vector<std::string>& names) {
+      for (size_t k = 0; k < names.size(); ++k)
+        if (!interfaces.count(names[k]))
+          check(at + ".bird." + list + "[" + std::to_string(k) + "]",
+                "the node has no interface '" + names[k] + "'");
+    };
+    known("direct_interfaces", b.direct_interfaces);
+    if (b.ospf) {
+      known("ospf.active_interfaces", b.ospf->active_interfaces);
+      known("ospf.stub_interfaces", b.ospf->stub_interfaces);
+      known("ospf.point_to_point_interfaces", b.ospf->point_to_point_interfaces);
+    }
+    std::set<std::string> sessions;
+    for (size_t k = 0; k < b.sessions.size(); ++k) {
+      const BgpSession& s = b.sessions[k];
+      std::string sa = at + ".bird.sessions[" + std::to_string(k) + "]";
+      checkName(sa + ".name", s.name, sessionNameProblem(s.name), sessions, "session");
+      if (!s.neighbor_node.empty() && !nodeIds.count(s.neighbor_node))
+        check(sa + ".neighbor_node", "no node has the id '" + s.neighbor_node + "'");
+    }
+  }
+
+  const Plan& plan_;
+  Diagnostics& diag_;
+};
+
 }  // namespace
 
 json toJson(const Plan& plan) {
@@ -299,7 +404,25 @@ Plan planFromJson(const json& j) {
   const json& nodes = r.array(j, "nodes");
   for (size_t i = 0; i < nodes.size(); ++i)
     plan.nodes.push_back(readNode(r.at("nodes").at(i), nodes[i]));
+  Diagnostics diag;
+  PlanChecker(plan, diag).run();
+  diag.throwIfAny();
   return plan;
+}
+
+std::string sessionNameProblem(std::string_view name) {
+  if (name.empty()) return "a session name cannot be empty";
+  if (name.size() > kMaxSessionName)
+    return "session name '" + std::string(name) + "' is longer than " +
+           std::to_string(kMaxSessionName) + " characters";
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (!letter(name.front()))
+    return "session name '" + std::string(name) + "' must start with a letter or '_'";
+  for (char c : name)
+    if (!letter(c) && !(c >= '0' && c <= '9'))
+      return "session name '" + std::string(name) + "' contains '" + std::string(1, c) +
+             "' (allowed: letters, digits, '_')";
+  return {};
 }
 
 std::string toJsonText(const Plan& plan, int indent) {
@@ -314,6 +437,22 @@ Plan planFromJsonText(const std::string& text) {
     throw Error("plan", "not valid JSON (parse error at byte " + std::to_string(e.byte) + ")");
   }
   return planFromJson(j);
+}
+
+Plan planFromJsonFile(const std::string& path) {
+  const std::string text = readFile(path);
+  auto inFile = [&](const Error& e) {
+    return Error(e.object(), e.message(), SourceLocation{path});
+  };
+  try {
+    return planFromJsonText(text);
+  } catch (const Error& e) {
+    throw inFile(e);
+  } catch (const ErrorList& list) {
+    std::vector<Error> errors;
+    for (const auto& e : list.errors()) errors.push_back(inFile(e));
+    throw ErrorList(std::move(errors));
+  }
 }
 
 }  // namespace asemu::plan

@@ -1,12 +1,11 @@
 #include "asemu/runtime/state.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "asemu/core/error.h"
+#include "asemu/core/files.h"
 #include "asemu/plan/json.h"
 #include "asemu/runtime/naming.h"
 
@@ -50,23 +49,11 @@ NodeView StateDir::view(const std::string& nodeId) const {
 }
 
 void writeFileAtomically(const fs::path& path, const std::string& text) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw Error(path.string(), "cannot write file");
-  }
-  fs::rename(tmp, path);
+  asemu::writeFileAtomically(path, text);
 }
 
 std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string(), "cannot read file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return asemu::readFile(path);
 }
 
 void StateDir::writeRecord(const Record& r) const {

@@ -1,11 +1,11 @@
 // Writes an emulation as a topology file (the component format). Makers are written out as the
 // plain networks and nodes they made; order is kept, because it decides addresses and loopbacks.
-// Scalars are written plain when YAML reads them back as the same text, quoted otherwise.
-#include <charconv>
-#include <fstream>
+// Written through the one YAML writer (core/yaml_writer.h).
+#include <deque>
+#include <vector>
 
-#include <fmt/format.h>
-
+#include "asemu/core/files.h"
+#include "asemu/core/yaml_writer.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
 #include "asemu/topo/topology.h"
@@ -13,140 +13,141 @@
 namespace asemu::topo {
 namespace {
 
-bool plainSafe(const std::string& s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.' || c == '/';
-    if (!ok) return false;
+void writeLink(YamlWriter& y, const LinkProperties& lp) {
+  y.key("link");
+  y.beginMap(true);
+  if (lp.latency_ms) {
+    y.key("latency_ms");
+    y.integer(lp.latency_ms);
   }
-  if (s.front() == '-' || s.front() == '.') return false;
-  // Words YAML 1.1 or 1.2 read as null or booleans, and anything that reads as a number.
-  std::string lower;
-  for (char c : s) lower += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (const char* word : {"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
-    if (lower == word) return false;
-  double number = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), number);
-  if (ec == std::errc() && ptr == s.data() + s.size()) return false;
-  return true;
-}
-
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    // YAML folds NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR like newlines; keep them as escapes.
-    if (c == 0xc2 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0x85) {
-      out += "\\N";
-      ++i;
-    } else if (c == 0xe2 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80 &&
-               ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
-      out += (unsigned char)s[i + 2] == 0xa8 ? "\\L" : "\\P";
-      i += 2;
-    } else if (c == '"' || c == '\\') {
-      out += '\\';
-      out += char(c);
-    } else if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
-    } else {
-      out += char(c);
-    }
+  if (lp.bandwidth_bps) {
+    y.key("bandwidth_bps");
+    y.integer(static_cast<long long>(lp.bandwidth_bps));
   }
-  return out + "\"";
+  if (lp.loss_percent != 0) {
+    y.key("loss_percent");
+    y.number(lp.loss_percent);
+  }
+  y.endMap();
 }
 
-std::string scalar(const std::string& s) {
-  return plainSafe(s) ? s : quoted(s);
+// One value, or a flow sequence of them.
+void writeInts(YamlWriter& y, const std::vector<int>& values) {
+  if (values.size() == 1) {
+    y.integer(values[0]);
+    return;
+  }
+  y.beginSeq(true);
+  for (int v : values) y.integer(v);
+  y.endSeq();
 }
 
-std::string linkText(const LinkProperties& lp) {
-  std::string out;
-  auto add = [&](const std::string& field) { out += (out.empty() ? "" : ", ") + field; };
-  if (lp.latency_ms) add(fmt::format("latency_ms: {}", lp.latency_ms));
-  if (lp.bandwidth_bps) add(fmt::format("bandwidth_bps: {}", lp.bandwidth_bps));
-  if (lp.loss_percent != 0) add(fmt::format("loss_percent: {}", lp.loss_percent));
-  return "{" + out + "}";
+void writeField(YamlWriter& y, const char* key, const std::string& value) {
+  y.key(key);
+  y.string(value);
 }
 
-std::string intList(const std::vector<int>& values) {
-  if (values.size() == 1) return std::to_string(values[0]);
-  std::string out;
-  for (int v : values) out += (out.empty() ? "" : ", ") + std::to_string(v);
-  return "[" + out + "]";
-}
-
-void writeExchanges(std::string& out, const Base& base) {
+void writeExchanges(YamlWriter& y, const Base& base) {
   if (base.internetExchanges().empty()) return;
-  out += "exchanges:\n";
+  y.key("exchanges");
+  y.beginSeq();
   for (const auto& ix : base.internetExchanges()) {
-    out += fmt::format("  - id: {}\n", ix.id());
-    if (ix.prefix() != kAuto) out += "    prefix: " + scalar(ix.prefix()) + "\n";
-    if (!ix.displayName().empty()) out += "    display_name: " + scalar(ix.displayName()) + "\n";
+    y.beginMap();
+    y.key("id");
+    y.integer(ix.id());
+    if (ix.prefix() != kAuto) writeField(y, "prefix", ix.prefix());
+    if (!ix.displayName().empty()) writeField(y, "display_name", ix.displayName());
     if (ix.routeServerAddress() != kAuto)
-      out += "    route_server_address: " + scalar(ix.routeServerAddress()) + "\n";
-    if (!ix.linkProperties().empty()) out += "    link: " + linkText(ix.linkProperties()) + "\n";
+      writeField(y, "route_server_address", ix.routeServerAddress());
+    if (!ix.linkProperties().empty()) writeLink(y, ix.linkProperties());
+    y.endMap();
   }
+  y.endSeq();
 }
 
-void writeNodes(std::string& out, const char* key, const std::deque<Node>& nodes) {
+void writeNodes(YamlWriter& y, const char* key, const std::deque<Node>& nodes) {
   if (nodes.empty()) return;
-  out += fmt::format("    {}:\n", key);
+  y.key(key);
+  y.beginSeq();
   for (const auto& node : nodes) {
-    out += "      - name: " + scalar(node.name()) + "\n";
-    if (node.joins().empty()) continue;
-    std::string joins;
-    for (const auto& j : node.joins()) {
-      joins += joins.empty() ? "" : ", ";
-      if (j.address == kAuto)
-        joins += scalar(j.network);
-      else
-        joins += "{network: " + scalar(j.network) + ", address: " + scalar(j.address) + "}";
+    y.beginMap();
+    writeField(y, "name", node.name());
+    if (!node.joins().empty()) {
+      y.key("joins");
+      y.beginSeq(true);
+      for (const auto& j : node.joins()) {
+        if (j.address == kAuto) {
+          y.string(j.network);
+        } else {
+          y.beginMap(true);
+          writeField(y, "network", j.network);
+          writeField(y, "address", j.address);
+          y.endMap();
+        }
+      }
+      y.endSeq();
     }
-    out += "        joins: [" + joins + "]\n";
+    y.endMap();
   }
+  y.endSeq();
 }
 
-void writeAses(std::string& out, const Base& base) {
+void writeAses(YamlWriter& y, const Base& base) {
   if (base.autonomousSystems().empty()) return;
-  out += "ases:\n";
+  y.key("ases");
+  y.beginSeq();
   for (const auto& as : base.autonomousSystems()) {
-    out += fmt::format("  - asn: {}\n", as.asn());
+    y.beginMap();
+    y.key("asn");
+    y.integer(as.asn());
     if (!as.networks().empty()) {
-      out += "    networks:\n";
+      y.key("networks");
+      y.beginSeq();
       for (const auto& net : as.networks()) {
-        out += "      - name: " + scalar(net.name()) + "\n";
-        if (net.prefix() != kAuto) out += "        prefix: " + scalar(net.prefix()) + "\n";
-        if (!net.displayName().empty())
-          out += "        display_name: " + scalar(net.displayName()) + "\n";
-        if (!net.linkProperties().empty())
-          out += "        link: " + linkText(net.linkProperties()) + "\n";
+        y.beginMap();
+        writeField(y, "name", net.name());
+        if (net.prefix() != kAuto) writeField(y, "prefix", net.prefix());
+        if (!net.displayName().empty()) writeField(y, "display_name", net.displayName());
+        if (!net.linkProperties().empty()) writeLink(y, net.linkProperties());
+        y.endMap();
       }
+      y.endSeq();
     }
-    writeNodes(out, "hosts", as.hosts());
-    writeNodes(out, "routers", as.routers());
+    writeNodes(y, "hosts", as.hosts());
+    writeNodes(y, "routers", as.routers());
+    y.endMap();
   }
+  y.endSeq();
 }
 
 // Consecutive peerings that differ only in the last list collapse into one entry; loading
 // expands them back in the same order.
-void writePeerings(std::string& out, const Ebgp& ebgp) {
+void writePeerings(YamlWriter& y, const Ebgp& ebgp) {
   const auto& rs = ebgp.rsPeerings();
   const auto& priv = ebgp.privatePeerings();
   if (rs.empty() && priv.empty()) return;
-  out += "peerings:\n";
+  y.key("peerings");
+  y.beginMap();
   if (!rs.empty()) {
-    out += "  route_server:\n";
+    y.key("route_server");
+    y.beginSeq();
     for (size_t i = 0; i < rs.size();) {
       std::vector<int> members;
       size_t j = i;
       for (; j < rs.size() && rs[j].ix == rs[i].ix; ++j) members.push_back(rs[j].asn);
-      out += fmt::format("    - {{ix: {}, members: {}}}\n", rs[i].ix, intList(members));
+      y.beginMap(true);
+      y.key("ix");
+      y.integer(rs[i].ix);
+      y.key("members");
+      writeInts(y, members);
+      y.endMap();
       i = j;
     }
+    y.endSeq();
   }
   if (!priv.empty()) {
-    out += "  private:\n";
+    y.key("private");
+    y.beginSeq();
     for (size_t i = 0; i < priv.size();) {
       std::vector<int> bs;
       size_t j = i;
@@ -154,25 +155,37 @@ void writePeerings(std::string& out, const Ebgp& ebgp) {
              priv[j].relationship == priv[i].relationship;
            ++j)
         bs.push_back(priv[j].b);
-      out += fmt::format("    - {{ix: {}, a: {}, b: {}, relationship: {}}}\n", priv[i].ix,
-                         priv[i].a, intList(bs), relationshipName(priv[i].relationship));
+      y.beginMap(true);
+      y.key("ix");
+      y.integer(priv[i].ix);
+      y.key("a");
+      y.integer(priv[i].a);
+      y.key("b");
+      writeInts(y, bs);
+      writeField(y, "relationship", relationshipName(priv[i].relationship));
+      y.endMap();
       i = j;
     }
+    y.endSeq();
   }
+  y.endMap();
 }
 
 }  // namespace
 
 std::string dumpString(const Emulator& emu, const std::string& name) {
-  std::string out = "# asemu topology (docs/topology-format.md)\n";
-  if (!name.empty()) out += "name: " + scalar(name) + "\n";
+  YamlWriter y;
+  y.comment("asemu topology (docs/topology-format.md)");
+  y.beginMap();
+  if (!name.empty()) writeField(y, "name", name);
   if (emu.hasLayer(Base::kName)) {
     const Base& base = emu.getLayer<Base>();
-    writeExchanges(out, base);
-    writeAses(out, base);
+    writeExchanges(y, base);
+    writeAses(y, base);
   }
-  if (emu.hasLayer(Ebgp::kName)) writePeerings(out, emu.getLayer<Ebgp>());
-  return out;
+  if (emu.hasLayer(Ebgp::kName)) writePeerings(y, emu.getLayer<Ebgp>());
+  y.endMap();
+  return y.str();
 }
 
 std::string dumpString(const Emulator& emu) {
@@ -180,12 +193,7 @@ std::string dumpString(const Emulator& emu) {
 }
 
 void dumpFile(const Emulator& emu, const std::string& path) {
-  std::string text = dumpString(emu);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error("", "cannot write the file", SourceLocation{path});
-  out << text;
-  out.flush();
-  if (!out) throw Error("", "cannot write the file", SourceLocation{path});
+  writeFileAtomically(path, dumpString(emu));
 }
 
 }  // namespace asemu::topo

@@ -15,28 +15,11 @@ bool isQuoted(const YAML::Node& node) {
   return node.Tag() == "!";
 }
 
-// Scalar text made safe for a one-line message: control characters escaped, long text cut.
-std::string printable(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (out.size() >= 40) {
-      out += "...";
-      break;
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      static const char* hex = "0123456789abcdef";
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += char(c);
-    }
-  }
-  return out;
+// Scalar text for a one-line message: at most its first 40 bytes, through printable().
+std::string shortText(const std::string& text) {
+  constexpr size_t kShown = 40;
+  if (text.size() <= kShown) return printable(text);
+  return printable(std::string_view(text).substr(0, kShown)) + "...";
 }
 
 std::optional<int64_t> parseInteger(const std::string& text) {
@@ -100,8 +83,8 @@ std::string describe(const YAML::Node& node) {
     case YAML::NodeType::Map:
       return "a mapping";
     case YAML::NodeType::Scalar:
-      if (isQuoted(node)) return "the quoted string '" + printable(node.Scalar()) + "'";
-      return "'" + printable(node.Scalar()) + "'";
+      if (isQuoted(node)) return "the quoted string '" + shortText(node.Scalar()) + "'";
+      return "'" + shortText(node.Scalar()) + "'";
     case YAML::NodeType::Null:
       return "null";
     default:
@@ -127,7 +110,7 @@ Mapping::Mapping(const Source& src, const YAML::Node& node, std::string object,
     }
     const std::string& key = keyNode.Scalar();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      src_.sink->add(object_, unknownNameMessage("key", printable(key), keys), src_.at(keyNode));
+      src_.sink->add(object_, unknownNameMessage("key", shortText(key), keys), src_.at(keyNode));
       continue;
     }
     if (find(key)) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "asemu/compile/output.h"
@@ -49,7 +50,14 @@ struct DockerOptions {
 // prefix), one Error per conflict; empty when it can.
 std::vector<Error> realPrefixConflicts(const plan::Plan& plan);
 
-// Throws Error/ErrorList for plans Docker cannot run with these options.
+// Empty when `image` is a Docker image reference, otherwise why not. Docker's grammar:
+// [host[:port]/]component[/component...][:tag][@sha256:digest], where host parts are letters,
+// digits and inner '-', components are [a-z0-9] runs joined by '.', '_', '__' or dashes, a tag is
+// [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} and a digest is 64 lower-case hex digits.
+std::string imageReferenceProblem(std::string_view image);
+
+// Throws Error/ErrorList for plans Docker cannot run with these options (and for an image
+// option that is not an image reference).
 Output compileDocker(const plan::Plan& plan, const DockerOptions& options);
 
 // The name of the project file in an Output of compileDocker.

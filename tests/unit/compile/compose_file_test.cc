@@ -1,4 +1,5 @@
-// The compose emitter writes YAML by hand; yaml-cpp reads it back here to prove the quoting.
+// The compose emitter writes through the YAML writer; yaml-cpp reads it back here to prove the
+// quoting.
 #include "compose_file.h"
 
 #include <gtest/gtest.h>
@@ -37,6 +38,20 @@ TEST(ComposeFile, AwkwardStringsRoundTrip) {
   EXPECT_NE(text.find("\n  \"150\":\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n      \"on\": \"yes\"\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n      net_1:\n"), std::string::npos) << text;
+}
+
+// Compose reads "$$" as one '$' in values; anything else starting with '$' is interpolated.
+TEST(ComposeFile, EveryDollarOfAValueIsDoubled) {
+  ComposeProject p;
+  ComposeService s;
+  s.name = "svc";
+  s.labels = {{"display", "Price ${HOME} $(id) $$"}};
+  s.cap_add = {"$X"};
+  p.services.push_back(s);
+  YAML::Node y = YAML::Load(emitCompose(p));
+  EXPECT_EQ(y["services"]["svc"]["labels"]["display"].as<std::string>(),
+            "Price $${HOME} $$(id) $$$$");
+  EXPECT_EQ(y["services"]["svc"]["cap_add"][0].as<std::string>(), "$$X");
 }
 
 TEST(ComposeFile, EmptyProjectIsValidYaml) {

@@ -3,6 +3,8 @@
 // contexts and config files without talking to a Docker daemon.
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/yaml.h>
+
 #include <sstream>
 
 #include "asemu/compile/docker.h"
@@ -48,6 +50,31 @@ TEST(ComposeValidation, Swarm) {
   o.distributed = true;
   o.place_by_as = true;
   expectComposeAccepts(testing::sharedPrefixInternet(), o);
+}
+
+// Compose replaces $VAR, ${VAR} and $(...) in values; text from the plan must reach the
+// containers as written, and must not make the file unreadable.
+TEST(ComposeValidation, DollarSignsInValuesStayLiteral) {
+  ASSERT_TRUE(testing::haveProgram("docker-compose")) << "docker-compose is not installed";
+  const std::string text = "Price ${ASEMU_TEST_SECRET} $(id) $ASEMU_TEST_SECRET \"q\" \\";
+  plan::Plan p = testing::smallInternet();
+  ASSERT_FALSE(p.networks.empty());
+  p.networks[0].display_name = text;
+  testing::TempDir dir;
+  writeOutput(compileDocker(p, {}), dir.path(), false);
+  auto r = testing::run("cd '" + dir.path() +
+                        "' && ASEMU_TEST_SECRET=leaked docker-compose config 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output.find("leaked"), std::string::npos) << r.output;
+  // `config` prints the resolved file, writing a literal '$' as "$$" again.
+  std::string escaped;
+  for (char c : text) escaped += c == '$' ? std::string("$$") : std::string(1, c);
+  YAML::Node config = YAML::Load(r.output);
+  bool found = false;
+  for (const auto& net : config["networks"])
+    for (const auto& label : net.second["labels"])
+      if (label.second.as<std::string>() == escaped) found = true;
+  EXPECT_TRUE(found) << r.output;
 }
 
 // The checker is not a rubber stamp: a key compose does not know fails.

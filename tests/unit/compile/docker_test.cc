@@ -178,5 +178,41 @@ TEST(Docker, NodeWithoutInterfacesGetsNoNetwork) {
   EXPECT_EQ(y["services"]["hnode_151_host_0"]["network_mode"].as<std::string>(), "none");
 }
 
+TEST(ImageReference, AcceptsDockersGrammar) {
+  for (const char* good :
+       {"debian:bookworm-slim", "debian", "library/debian:12",
+        "registry.example.com:5000/team/node:v1.2", "localhost/a__b.c-d:latest",
+        "ghcr.io/seed-labs/seedemu-base",
+        "debian@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "a---b:T_ag.1"})
+    EXPECT_EQ(imageReferenceProblem(good), "") << good;
+}
+
+TEST(ImageReference, RefusesAnythingElse) {
+  for (const char* bad : {"", "debian\nRUN touch /pwned", "Debian", "debian:", ":tag", "debian:-x",
+                          "a/", "/a", "a//b", "a..b", "debian latest", "debian:bookworm\n",
+                          "debian@sha256:abc", "a_-b", "$(id)", "debian;rm"})
+    EXPECT_NE(imageReferenceProblem(bad), "") << bad;
+  EXPECT_NE(imageReferenceProblem("debian:" + std::string(129, 'a')), "");
+  EXPECT_EQ(imageReferenceProblem("debian:" + std::string(128, 'a')), "");
+}
+
+TEST(ImageReference, ABadImageOptionIsAOneLineError) {
+  DockerOptions o;
+  o.base_image = "debian\nRUN touch /pwned";
+  try {
+    compileDocker(testing::smallInternet(), o);
+    FAIL() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "--base-image: 'debian\\x0aRUN touch /pwned' is not a Docker image reference "
+                 "(expected [registry/]name[:tag][@sha256:digest], e.g. debian:bookworm-slim)");
+  }
+  DockerOptions swarm;
+  swarm.distributed = true;
+  swarm.swarm_image = "node image";
+  EXPECT_THROW(compileDocker(testing::smallInternet(), swarm), Error);
+}
+
 }  // namespace
 }  // namespace asemu::compile

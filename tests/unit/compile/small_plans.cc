@@ -136,14 +136,14 @@ Plan smallInternet() {
   join(r2, p, "ix/ix100", "10.100.0.2");
   join(r2, p, "as2/net0", "10.2.0.254");
   r2.bird->direct_interfaces = {"net0"};
-  r2.bird->ospf = Ospf{{"net0"}, {"dummy0", "ix100"}};
+  r2.bird->ospf = Ospf{{"net0"}, {"dummy0", "ix100"}, {}};
 
   addHost(p, 150, "host_0", "as150/net0", "10.150.0.71", "10.150.0.254");
   Node& r150 = addRouter(p, 150, "router0", "10.0.0.2");
   join(r150, p, "as150/net0", "10.150.0.254");
   join(r150, p, "ix/ix100", "10.100.0.150");
   r150.bird->direct_interfaces = {"net0"};
-  r150.bird->ospf = Ospf{{"net0"}, {"dummy0", "ix100"}};
+  r150.bird->ospf = Ospf{{"net0"}, {"dummy0", "ix100"}, {}};
 
   addHost(p, 151, "host_0", "as151/net0", "10.151.0.71", "10.151.0.254");
   Node& r151 = addRouter(p, 151, "router0", "10.0.0.3");

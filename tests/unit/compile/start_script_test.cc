@@ -38,6 +38,17 @@ TEST(StartScript, RouterSetupInOrder) {
   }
 }
 
+// The plan reader refuses such names; the script does not rely on it: a name in a comment stays
+// in the comment.
+TEST(StartScript, NamesInCommentsCannotStartALine) {
+  auto p = testing::smallInternet();
+  p.name = "demo\ntouch /tmp/pwned\r";
+  std::string s = startScript(p, *p.findNode("as150/host_0"), realSubnets(p));
+  EXPECT_EQ(s.find("\ntouch"), std::string::npos) << s;
+  EXPECT_EQ(s.find('\r'), std::string::npos);
+  EXPECT_NE(s.find("from the plan \"demo\\x0atouch /tmp/pwned\\x0d\""), std::string::npos) << s;
+}
+
 TEST(StartScript, HostGetsDefaultRouteAndNoBird) {
   auto p = testing::smallInternet();
   std::string s = startScript(p, *p.findNode("as150/host_0"), realSubnets(p));

@@ -4,6 +4,11 @@
 
 #include "anycast_fixture.h"
 #include "asemu/core/error.h"
+#include "asemu/layers/emulator.h"
+#include "asemu/layers/ibgp.h"
+#include "asemu/layers/ospf.h"
+#include "asemu/layers/routing.h"
+#include "asemu/layers/synthetic.h"
 #include "asemu/plan/bird_config.h"
 #include "sample_plan.h"
 
@@ -26,6 +31,21 @@ TEST(PlanJson, RenderedPlanRoundTripsToIdenticalJson) {
       EXPECT_EQ(birdConfig(back.nodes[i]), birdConfig(rendered.nodes[i]));
     }
   }
+}
+
+// Every plan asemu renders passes the reader's checks, generated Internets included.
+TEST(PlanJson, SyntheticInternetPassesTheChecks) {
+  asemu::Emulator emu;
+  asemu::Base base;
+  asemu::Ebgp ebgp;
+  asemu::makeSyntheticInternet(base, ebgp, {.stubs = 40});
+  emu.addLayer(base);
+  emu.addLayer(asemu::Routing());
+  emu.addLayer(ebgp);
+  emu.addLayer(asemu::Ospf());
+  emu.addLayer(asemu::Ibgp());
+  const std::string text = toJsonText(emu.render("synthetic-40"));
+  EXPECT_EQ(toJsonText(planFromJsonText(text)), text);
 }
 
 TEST(PlanJson, SamplePlanRoundTripsEveryField) {
@@ -198,6 +218,110 @@ TEST_F(PlanJsonErrors, OtherFormatVersion) {
   j["format"] = 2;
   EXPECT_EQ(readError(j),
             "plan.format: this asemu reads plan format 1, not 2 (render the topology again)");
+}
+
+TEST_F(PlanJsonErrors, NameWithANewlineIsRefused) {
+  j["name"] = "demo\necho pwned";
+  EXPECT_EQ(readError(j),
+            "plan.name: name 'demo\\x0aecho pwned' contains '\\x0a' (allowed: "
+            "letters, digits, '_', '-', '.')");
+  json a = toJson(testing::samplePlan());
+  a["nodes"][0]["name"] = "host\n0";
+  EXPECT_EQ(readError(a),
+            "plan.nodes[0].name: name 'host\\x0a0' contains '\\x0a' (allowed: "
+            "letters, digits, '_', '-', '.')");
+}
+
+TEST_F(PlanJsonErrors, IdsAreTwoObjectNamesJoinedBySlash) {
+  json a = j;
+  a["nodes"][0]["id"] = "as150/host 0";
+  EXPECT_EQ(readError(a),
+            "plan.nodes[0].id: name 'host 0' contains ' ' (allowed: letters, "
+            "digits, '_', '-', '.')");
+  json b = j;
+  b["networks"][0]["id"] = "../net0";
+  b["nodes"][0]["interfaces"][0]["network"] = "../net0";
+  b["nodes"][1]["interfaces"][0]["network"] = "../net0";
+  EXPECT_EQ(readError(b), "plan.networks[0].id: name '..' is reserved");
+  json c = j;
+  c["nodes"][3]["id"] = "r100";
+  c["nodes"][1]["bird"]["sessions"][0]["neighbor_node"] = "r100";
+  EXPECT_EQ(readError(c),
+            "plan.nodes[3].id: id 'r100' is not of the form scope/name (e.g. as150/host_0)");
+  json d = j;
+  d["nodes"][3]["id"] = "as150/host_0";
+  d["nodes"][1]["bird"]["sessions"][0]["neighbor_node"] = "as150/host_0";
+  EXPECT_EQ(readError(d), "plan.nodes[3].id: another node has this id");
+}
+
+TEST_F(PlanJsonErrors, SessionNameWithBirdSyntaxIsRefused) {
+  j["nodes"][1]["bird"]["sessions"][0]["name"] = "u_as2 { }; protocol x";
+  EXPECT_EQ(readError(j),
+            "plan.nodes[1].bird.sessions[0].name: session name 'u_as2 { }; "
+            "protocol x' contains ' ' (allowed: letters, digits, '_')");
+  json a = toJson(testing::samplePlan());
+  a["nodes"][1]["bird"]["sessions"][1]["name"] = "1bgp";
+  EXPECT_EQ(readError(a),
+            "plan.nodes[1].bird.sessions[1].name: session name '1bgp' must start "
+            "with a letter or '_'");
+  json b = toJson(testing::samplePlan());
+  b["nodes"][1]["bird"]["sessions"][1]["name"] = "u_as2";
+  EXPECT_EQ(readError(b),
+            "plan.nodes[1].bird.sessions[1].name: the node has another session named 'u_as2'");
+}
+
+TEST_F(PlanJsonErrors, DanglingReferencesAreOneLineErrors) {
+  j["nodes"][0]["interfaces"][0]["network"] = "as150/net9";
+  EXPECT_EQ(readError(j),
+            "plan.nodes[0].interfaces[0].network: no network has the id "
+            "'as150/net9' (see plan.networks)");
+  json a = toJson(testing::samplePlan());
+  a["nodes"][1]["bird"]["sessions"][0]["neighbor_node"] = "as2/r999";
+  EXPECT_EQ(readError(a),
+            "plan.nodes[1].bird.sessions[0].neighbor_node: no node has the id 'as2/r999'");
+  json b = toJson(testing::samplePlan());
+  b["nodes"][1]["bird"]["ospf"]["active_interfaces"] = {"net7"};
+  EXPECT_EQ(readError(b),
+            "plan.nodes[1].bird.ospf.active_interfaces[0]: the node has no interface 'net7'");
+}
+
+TEST_F(PlanJsonErrors, InterfaceNamesAndSysctlsFollowTheirRules) {
+  j["nodes"][0]["interfaces"][0]["name"] = "net0\"; }";
+  EXPECT_EQ(readError(j),
+            "plan.nodes[0].interfaces[0].name: interface name 'net0\"; }' contains "
+            "' ', which Linux does not allow");
+  json a = toJson(testing::samplePlan());
+  a["nodes"][0]["sysctls"]["net.ipv4.ip_forward"] = "1; reboot";
+  EXPECT_EQ(readError(a),
+            "plan.nodes[0].sysctls.net.ipv4.ip_forward: value '1; reboot' is not "
+            "a plain word (letters, digits, '_', '-', '.')");
+  json b = toJson(testing::samplePlan());
+  b["nodes"][0]["interfaces"][0]["prefix_length"] = 40;
+  EXPECT_EQ(readError(b), "plan.nodes[0].interfaces[0].prefix_length: must be between 0 and 32");
+}
+
+TEST_F(PlanJsonErrors, EveryProblemIsReportedAtOnce) {
+  j["name"] = "a b";
+  j["nodes"][0]["interfaces"][0]["network"] = "as150/none";
+  j["nodes"][1]["bird"]["sessions"][0]["name"] = "x;";
+  try {
+    planFromJson(j);
+    FAIL() << "accepted";
+  } catch (const ErrorList& e) {
+    ASSERT_EQ(e.errors().size(), 3u);
+    EXPECT_EQ(e.errors()[0].object(), "plan.name");
+    EXPECT_EQ(e.errors()[1].object(), "plan.nodes[0].interfaces[0].network");
+    EXPECT_EQ(e.errors()[2].object(), "plan.nodes[1].bird.sessions[0].name");
+  }
+}
+
+TEST(SessionName, FollowsBirdsSymbolRule) {
+  for (const char* good : {"u_as3", "p_rs100", "ibgp1", "_x", "P_AS2"})
+    EXPECT_EQ(sessionNameProblem(good), "") << good;
+  for (const char* bad : {"", "1x", "a-b", "a.b", "a b", "x;", "x}"})
+    EXPECT_NE(sessionNameProblem(bad), "") << bad;
+  EXPECT_EQ(sessionNameProblem(std::string(64, 'a')), "");
+  EXPECT_NE(sessionNameProblem(std::string(65, 'a')), "");
 }
 
 TEST(PlanJsonText, InvalidJsonSaysWhere) {

@@ -6,8 +6,8 @@
 namespace asemu::plan::testing {
 
 // nodes[0] host as150/host_0, nodes[1] border router as150/router0 (OSPF, an eBGP and an iBGP
-// session), nodes[2] route server ix/ix100; networks[0] as150/net0 (link properties),
-// networks[1] ix/ix100 (display name).
+// session), nodes[2] route server ix/ix100, nodes[3] border router as2/r100 (no BIRD); networks[0]
+// as150/net0 (link properties), networks[1] ix/ix100 (display name).
 inline Plan samplePlan() {
   Plan p;
   p.name = "sample";
@@ -44,7 +44,7 @@ inline Plan samplePlan() {
   bird.router_id = Ipv4Address(10, 0, 0, 1);
   bird.asn = 150;
   bird.direct_interfaces = {"net0"};
-  bird.ospf = Ospf{{"net0"}, {"dummy0", "ix100"}};
+  bird.ospf = Ospf{{"net0"}, {"dummy0", "ix100"}, {}};
   BgpSession up;
   up.name = "u_as2";
   up.kind = SessionKind::Ebgp;
@@ -89,6 +89,15 @@ inline Plan samplePlan() {
   rsBird.sessions.push_back(client);
   rs.bird = rsBird;
   p.nodes.push_back(rs);
+
+  // The other end of as150/router0's session u_as2.
+  Node peer;
+  peer.id = "as2/r100";
+  peer.name = "r100";
+  peer.asn = 2;
+  peer.role = Role::BorderRouter;
+  peer.interfaces.push_back({"ix100", "ix/ix100", Ipv4Address(10, 100, 0, 2), 24});
+  p.nodes.push_back(peer);
   return p;
 }
 

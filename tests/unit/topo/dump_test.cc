@@ -114,7 +114,7 @@ TEST(TopologyDump, ComponentFileCanBeLoadedAndExtended) {
 
 TEST(TopologyDump, UnwritableFile) {
   EXPECT_EQ(thrownText([] { dumpFile(Emulator(), "/nonexistent/dir/x.yaml"); }),
-            "/nonexistent/dir/x.yaml: cannot write the file");
+            "/nonexistent/dir/x.yaml: cannot open its directory: No such file or directory");
 }
 
 }  // namespace
