@@ -203,7 +203,7 @@ TEST(ImageReference, ABadImageOptionIsAOneLineError) {
   try {
     compileDocker(testing::smallInternet(), o);
     FAIL() << "accepted";
-  } catch (const Error& e) {
+  } catch (const ErrorList& e) {
     EXPECT_STREQ(e.what(),
                  "--base-image: 'debian\\x0aRUN touch /pwned' is not a Docker image reference "
                  "(expected [registry/]name[:tag][@sha256:digest], e.g. debian:bookworm-slim)");
@@ -211,7 +211,7 @@ TEST(ImageReference, ABadImageOptionIsAOneLineError) {
   DockerOptions swarm;
   swarm.distributed = true;
   swarm.swarm_image = "node image";
-  EXPECT_THROW(compileDocker(testing::smallInternet(), swarm), Error);
+  EXPECT_THROW(compileDocker(testing::smallInternet(), swarm), ErrorList);
 }
 
 }  // namespace

@@ -103,6 +103,8 @@ TEST(PlanJson, WritesTheDocumentedFieldNames) {
 std::string readError(const json& j) {
   try {
     planFromJson(j);
+  } catch (const ErrorList& e) {
+    return e.errors().size() == 1 ? e.what() : "several errors: " + std::string(e.what());
   } catch (const Error& e) {
     return e.what();
   }
