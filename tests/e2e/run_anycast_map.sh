@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Runs the anycast demo, serves its map (with --console), drives it with Chromium
-# (anycast_map.test.js), then opens a shell in a node over the console WebSocket
-# (console_probe.py).
+# (anycast_map.test.js), then drives the console and event WebSockets (map_ws_probe.py).
 # Usage: run_anycast_map.sh ASEMU ARTIFACT_DIR. Needs root. Removes the emulation and stops the
 # map server on every exit path; bounded by `timeout`.
 set -euo pipefail
@@ -24,7 +23,8 @@ timeout 90 "$asemu" up ip-anycast --name "$name" >/dev/null
 start_map "$log" timeout 200 "$asemu" map -e "$name" --listen 127.0.0.1:0 --console
 echo "map at $url"
 timeout 150 node "$here/anycast_map.test.js" "$url" "$asemu" "$name" "$artifacts"
-# A root shell in a node through the console WebSocket: the fork-safe start, and malformed
-# messages answered without ending the session.
+# A root shell in a node through the console WebSocket (the fork-safe start), the cap on event
+# streams, and malformed messages answered without ending either stream.
 token=${url##*access=}
-timeout 40 python3 "$here/console_probe.py" "${url%%/\?access=*}" "$token" as180/router0
+timeout 40 python3 "$here/map_ws_probe.py" console "${url%%/\?access=*}" "$token" as180/router0
+timeout 40 python3 "$here/map_ws_probe.py" events "${url%%/\?access=*}" "$token"
