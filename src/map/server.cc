@@ -290,8 +290,7 @@ class ConsoleSession : public Channel {
   void onMessage(const std::string& text) override {
     ConsoleMessage m = parseConsoleMessage(text);
     if (m.kind == ConsoleMessage::Input) {
-      beast::error_code ec;
-      net::write(pty_, net::buffer(m.data), ec);
+      typeIn(std::move(m.data));
     } else if (m.kind == ConsoleMessage::Resize) {
       console_->resize(m.cols, m.rows);
     } else {
@@ -299,9 +298,39 @@ class ConsoleSession : public Channel {
     }
   }
 
+  // Input goes to the shell without blocking the server: a shell that does not read (busy, or
+  // stopped) holds up its own input only, up to a bound past which input is refused.
+  void typeIn(std::string data) {
+    if (inputBytes_ + data.size() > kMaxPendingInput) {
+      send(errorMessage("input dropped: the shell has not read the last " +
+                        std::to_string(inputBytes_) + " bytes yet"));
+      return;
+    }
+    inputBytes_ += data.size();
+    input_.push_back(std::move(data));
+    if (input_.size() == 1) writeInput();
+  }
+  void writeInput() {
+    net::async_write(pty_, net::buffer(input_.front()),
+                     [self = self()](beast::error_code ec, size_t) {
+                       self->inputBytes_ -= self->input_.front().size();
+                       self->input_.pop_front();
+                       if (ec) {
+                         self->input_.clear();
+                         self->inputBytes_ = 0;
+                         return;
+                       }
+                       if (!self->input_.empty()) self->writeInput();
+                     });
+  }
+
+  static constexpr size_t kMaxPendingInput = 1 << 20;
+
   Shared& shared_;
   const plan::Node* node_ = nullptr;
   std::unique_ptr<Console> console_;
+  std::deque<std::string> input_;
+  size_t inputBytes_ = 0;
   net::posix::stream_descriptor pty_;
   std::array<char, 8192> ptyBuf_{};
   bool ptyPaused_ = false;
