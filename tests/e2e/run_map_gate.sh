@@ -80,5 +80,9 @@ grep -q '"emulation"' "$work/body" || fail "/api/session does not name the emula
 # A plan is not running: the event stream is accepted and then says why it has no packets.
 [[ $(upgrade "$base/api/events?filter=icmp" -b "$work/jar" -H "Origin: $base") == 101 ]] ||
   fail "the event stream with the token from the page's Origin is not accepted"
+# Oversized requests get an answer, and the server keeps serving.
+[[ $(status "${bearer[@]}" -H "X-Padding: $(head -c 9000 /dev/zero | tr '\0' a)" "$base/api/graph") == 413 ]] ||
+  fail "a request with 9 KB of headers is not answered 413"
+[[ $(status "${bearer[@]}" "$base/api/graph") == 200 ]] || fail "the server stopped answering"
 kill -0 "$server" || fail "the server died"
 echo PASS
