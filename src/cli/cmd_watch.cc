@@ -51,9 +51,8 @@ void setupWatch(CLI::App& sub) {
     map::CaptureOptions co;
     co.netns = emulation->fabricNamespace();
     co.filter = o->filter;
-    map::Capture capture(co, emulation->ports(), [&aggregator](map::Event e, const map::Packet&) {
-      aggregator.add(std::move(e));
-    });
+    map::Capture capture(co, emulation->ports(),
+                         [&aggregator](map::Event e) { aggregator.add(std::move(e)); });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     auto start = std::chrono::steady_clock::now();

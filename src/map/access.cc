@@ -52,10 +52,6 @@ std::string randomToken() {
   return out;
 }
 
-bool isLoopbackHost(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
-}
-
 Gate makeGate(const std::string& address, unsigned short port, std::string token) {
   boost::system::error_code ec;
   auto ip = boost::asio::ip::make_address(address, ec);

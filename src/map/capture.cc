@@ -72,7 +72,7 @@ bool PacketFilter::matches(const Packet& p) const {
 struct Capture::Impl {
   CaptureOptions options;
   std::vector<runtime::Port> ports;
-  Sink sink;
+  PacketSink sink;
   std::thread thread;
   std::atomic<bool> stopping{false};
   std::atomic<pcap_t*> handle{nullptr};
@@ -168,7 +168,7 @@ void Capture::Impl::run() {
   if (pcap_stats(h, &st) == 0) kernelDrops = st.ps_drop;
 }
 
-Capture::Capture(CaptureOptions options, std::vector<runtime::Port> ports, Sink sink)
+Capture::Capture(CaptureOptions options, std::vector<runtime::Port> ports, PacketSink sink)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->ports = std::move(ports);

@@ -86,11 +86,11 @@ bool EventHub::capturing() const {
 
 EventHub::Start fabricCapture(Emulation& emulation) {
   struct Running : EventHub::Source {
-    Running(CaptureOptions o, std::vector<runtime::Port> ports, Capture::Sink sink)
+    Running(CaptureOptions o, std::vector<runtime::Port> ports, Capture::PacketSink sink)
         : capture(std::move(o), std::move(ports), std::move(sink)) {}
     Capture capture;
   };
-  return [&emulation](Capture::Sink sink) -> std::unique_ptr<EventHub::Source> {
+  return [&emulation](Capture::PacketSink sink) -> std::unique_ptr<EventHub::Source> {
     CaptureOptions o;
     o.netns = emulation.fabricNamespace();
     return std::make_unique<Running>(std::move(o), emulation.ports(), std::move(sink));

@@ -20,9 +20,6 @@ namespace asemu::map {
 // 32 hex digits from the system's random source.
 std::string randomToken();
 
-// True for 127.0.0.0/8, ::1 and "localhost".
-bool isLoopbackHost(const std::string& host);
-
 struct Gate {
   std::string token;
   std::vector<std::string> hosts;  // the Host values accepted, lower-case, with the port

@@ -64,10 +64,16 @@ struct CaptureStats {
 class Capture {
  public:
   // Called on the capture's thread for every packet that crossed a bridge port.
-  using Sink = std::function<void(Event, const Packet&)>;
+  using PacketSink = std::function<void(Event, const Packet&)>;
+  using Sink = std::function<void(Event)>;
   // Opens the device and applies the filter before returning; throws asemu::Error with
   // libpcap's message (invalid filter, missing namespace, no permission).
-  Capture(CaptureOptions options, std::vector<runtime::Port> ports, Sink sink);
+  Capture(CaptureOptions options, std::vector<runtime::Port> ports, PacketSink sink);
+  // For callers that need the events only.
+  Capture(CaptureOptions options, std::vector<runtime::Port> ports, Sink sink)
+      : Capture(
+            std::move(options), std::move(ports),
+            PacketSink([sink = std::move(sink)](Event e, const Packet&) { sink(std::move(e)); })) {}
   ~Capture();  // stops the thread
   Capture(const Capture&) = delete;
   Capture& operator=(const Capture&) = delete;

@@ -26,7 +26,7 @@ class EventHub {
     virtual ~Source() = default;
   };
   // Starts a capture that calls `sink` for every packet; throws asemu::Error when it cannot.
-  using Start = std::function<std::unique_ptr<Source>(Capture::Sink sink)>;
+  using Start = std::function<std::unique_ptr<Source>(Capture::PacketSink sink)>;
 
   class Subscription {
    public:

@@ -30,10 +30,10 @@ Event event(const std::string& node) {
 struct FakeCaptures {
   int started = 0, stopped = 0;
   bool fail = false;
-  Capture::Sink sink;
+  Capture::PacketSink sink;
 
   EventHub::Start start() {
-    return [this](Capture::Sink s) -> std::unique_ptr<EventHub::Source> {
+    return [this](Capture::PacketSink s) -> std::unique_ptr<EventHub::Source> {
       if (fail) throw Error("capture", "permission denied (run as root)");
       ++started;
       sink = std::move(s);
