@@ -33,7 +33,8 @@ in_ns ip link set lo up
 in_ns ip addr add 192.0.2.1/32 dev lo
 
 "$asemu" render ip-anycast --json >"$work/plan.json"
-start_map "$work/log" in_ns timeout 60 "$asemu" map --plan "$work/plan.json" --listen 192.0.2.1:8080
+# ip netns exec replaces itself by timeout, so $server is the process that stop_map ends.
+start_map "$work/log" ip netns exec "$ns" timeout 60 "$asemu" map --plan "$work/plan.json" --listen 192.0.2.1:8080
 token=${url##*access=}
 [[ $token =~ ^[0-9a-f]{32}$ ]] || fail "no access token in the printed URL: $url"
 base=http://192.0.2.1:8080
