@@ -82,7 +82,7 @@ const Panels = (() => {
       try {
         data = await api('/api/bgp', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Asemu-Session': this.session.session },
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ node: nodeId, session, action }),
         });
       } catch (e) {
@@ -164,10 +164,16 @@ const Panels = (() => {
       this.term.open(this.termEl);
       this.fit.fit();
       const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-      const ws = new WebSocket(`${proto}//${location.host}/api/console?node=${encodeURIComponent(node.id)}&session=${this.session.session}`);
+      const ws = new WebSocket(`${proto}//${location.host}/api/console?node=${encodeURIComponent(node.id)}`);
       ws.binaryType = 'arraybuffer';
       ws.onopen = () => ws.send(JSON.stringify({ type: 'resize', cols: this.term.cols, rows: this.term.rows }));
-      ws.onmessage = m => this.term.write(typeof m.data === 'string' ? m.data : new Uint8Array(m.data));
+      // The shell's output comes in binary messages; text messages are the server's errors.
+      ws.onmessage = m => {
+        if (typeof m.data !== 'string') return this.term.write(new Uint8Array(m.data));
+        let msg = null;
+        try { msg = JSON.parse(m.data); } catch (e) { /* not JSON: show as is */ }
+        this.term.write(`\r\n[${msg && msg.error ? msg.error : m.data}]\r\n`);
+      };
       ws.onclose = () => this.term && this.term.write('\r\n[connection closed]\r\n');
       this.term.onData(d => ws.readyState === 1 && ws.send(JSON.stringify({ type: 'input', data: d })));
       this.ws = ws;

@@ -20,17 +20,21 @@ void setupMap(CLI::App& sub) {
   sub.add_option("-e,--emulation", o->emulation,
                  "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("--listen", o->listen,
-                 "ADDR:PORT to serve on; anything but loopback requires the printed access token")
+                 "ADDR:PORT to serve on (a specific address; port 0 picks a free one). Every "
+                 "request needs the access token in the printed URL")
       ->capture_default_str();
-  sub.add_flag("--console", o->console, "Allow shells into nodes from the browser");
+  sub.add_flag("--console", o->console,
+               "Allow root shells into nodes from the browser (anyone with the token gets one)");
   sub.add_option("--plan", o->planFile,
                  "Show a rendered plan (asemu render TOPO --json) instead of a running emulation: "
                  "the graph only, no packets or BGP");
   sub.footer(
       "Examples:\n"
-      "  asemu map                        the only running emulation, on http://127.0.0.1:8080/\n"
+      "  asemu map                        the only running emulation, on 127.0.0.1:8080\n"
       "  asemu map -e ip-anycast --console --listen 127.0.0.1:9000\n"
-      "Then type a BPF filter (icmp, udp port 9090) to see where packets go.");
+      "Open the printed URL (it carries the access token); scripts send\n"
+      "'Authorization: Bearer TOKEN'. Then type a BPF filter (icmp, udp port 9090) to see\n"
+      "where packets go.");
   sub.callback([o] {
     map::ServerOptions so;
     size_t colon = o->listen.rfind(':');

@@ -16,11 +16,6 @@ int hexValue(char c) {
   return -1;
 }
 
-std::string header(const Request& r, const std::string& name) {
-  auto it = r.headers.find(name);
-  return it == r.headers.end() ? "" : it->second;
-}
-
 std::vector<std::string> sessionNames(const plan::Node& node) {
   std::vector<std::string> out;
   for (const auto& s : node.bird->sessions) out.push_back(s.name);
@@ -91,43 +86,14 @@ Response errorResponse(int status, const std::string& message) {
   return jsonResponse(status, {{"error", message}});
 }
 
-Api::Api(Emulation& emulation, Access access, bool console)
-    : emulation_(emulation),
-      access_(std::move(access)),
-      console_(console),
-      graph_(graphJson(emulation.plan())) {}
-
-std::optional<Response> Api::checkAccess(const Request& r) const {
-  if (access_.access_token.empty()) return std::nullopt;
-  std::string auth = header(r, "authorization");
-  if (auth.rfind("Bearer ", 0) == 0 && sameToken(auth.substr(7), access_.access_token))
-    return std::nullopt;
-  if (sameToken(cookieValue(header(r, "cookie"), "asemu_access"), access_.access_token))
-    return std::nullopt;
-  Target t = parseTarget(r.target);
-  if (auto it = t.query.find("access");
-      it != t.query.end() && sameToken(it->second, access_.access_token))
-    return std::nullopt;
-  return errorResponse(401,
-                       "missing or wrong access token: open the URL 'asemu map' printed "
-                       "(it ends in ?access=TOKEN) or send 'Authorization: Bearer TOKEN'");
-}
-
-bool Api::hasSession(const Request& r) const {
-  std::string token = header(r, "x-asemu-session");
-  if (token.empty()) {
-    Target t = parseTarget(r.target);
-    if (auto it = t.query.find("session"); it != t.query.end()) token = it->second;
-  }
-  return sameToken(token, access_.session_token);
-}
+Api::Api(Emulation& emulation, bool console)
+    : emulation_(emulation), console_(console), graph_(graphJson(emulation.plan())) {}
 
 const plan::Node& Api::node(const std::string& query) const {
   return runtime::resolveNode(emulation_.plan(), query);
 }
 
 std::optional<Response> Api::checkUpgrade(const Request& r) const {
-  if (auto denied = checkAccess(r)) return denied;
   Target t = parseTarget(r.target);
   if (t.path == "/api/events") {
     auto it = t.query.find("filter");
@@ -139,8 +105,6 @@ std::optional<Response> Api::checkUpgrade(const Request& r) const {
   if (t.path == "/api/console") {
     if (!console_)
       return errorResponse(403, "the console is off (start the map with 'asemu map --console')");
-    if (!hasSession(r))
-      return errorResponse(403, "missing or wrong session token (query parameter 'session')");
     try {
       node(t.query.count("node") ? t.query.at("node") : "");
     } catch (const Error& e) {
@@ -154,12 +118,9 @@ std::optional<Response> Api::checkUpgrade(const Request& r) const {
 std::optional<Response> Api::handle(const Request& r) {
   Target t = parseTarget(r.target);
   if (t.path.rfind("/api/", 0) != 0) return std::nullopt;
-  if (auto denied = checkAccess(r)) return denied;
   try {
     if (r.method == "GET" && t.path == "/api/session")
-      return jsonResponse(200, {{"session", access_.session_token},
-                                {"emulation", emulation_.name()},
-                                {"console", console_}});
+      return jsonResponse(200, {{"emulation", emulation_.name()}, {"console", console_}});
     if (r.method == "GET" && t.path == "/api/graph") return jsonResponse(200, graph_);
     if (r.method == "GET" && t.path == "/api/nodes") {
       nlohmann::json out = nlohmann::json::array();
@@ -201,8 +162,6 @@ Response Api::bgpList(const Target& t) {
 }
 
 Response Api::bgpSet(const Request& r) {
-  if (!hasSession(r))
-    return errorResponse(403, "missing or wrong session token (header X-Asemu-Session)");
   nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     return errorResponse(400,

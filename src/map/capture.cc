@@ -40,10 +40,39 @@ std::string filterProblem(const std::string& filter) {
   return problem;
 }
 
+struct PacketFilter::Program {
+  bpf_program code{};
+  ~Program() { pcap_freecode(&code); }
+};
+
+PacketFilter::PacketFilter(const std::string& expression) : expression_(expression) {
+  if (expression.empty()) return;
+  pcap_t* dead = pcap_open_dead(kLinkType, 65535);
+  if (!dead) throw Error("filter", "libpcap cannot open a capture handle");
+  auto program = std::make_unique<Program>();
+  if (pcap_compile(dead, &program->code, expression.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) {
+    std::string why = pcap_geterr(dead);
+    pcap_close(dead);
+    throw Error("filter", "invalid filter '" + expression + "': " + why);
+  }
+  pcap_close(dead);
+  program_ = std::move(program);
+}
+
+PacketFilter::~PacketFilter() = default;
+
+bool PacketFilter::matches(const Packet& p) const {
+  if (!program_) return true;
+  pcap_pkthdr h{};
+  h.caplen = p.caplen;
+  h.len = p.length;
+  return pcap_offline_filter(&program_->code, &h, p.bytes) != 0;
+}
+
 struct Capture::Impl {
   CaptureOptions options;
   std::vector<runtime::Port> ports;
-  Sink sink;
+  PacketSink sink;
   std::thread thread;
   std::atomic<bool> stopping{false};
   std::atomic<pcap_t*> handle{nullptr};
@@ -123,7 +152,7 @@ void Capture::Impl::onPacket(const pcap_pkthdr* h, const u_char* bytes) {
   e.interface = port.interface;
   e.to_node = sll->toNode();
   e.summary = summarizePacket(sll->protocol, sll->payload, sll->length);
-  sink(std::move(e));
+  sink(std::move(e), Packet{bytes, h->caplen, h->len});
 }
 
 void Capture::Impl::run() {
@@ -139,7 +168,7 @@ void Capture::Impl::run() {
   if (pcap_stats(h, &st) == 0) kernelDrops = st.ps_drop;
 }
 
-Capture::Capture(CaptureOptions options, std::vector<runtime::Port> ports, Sink sink)
+Capture::Capture(CaptureOptions options, std::vector<runtime::Port> ports, PacketSink sink)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->ports = std::move(ports);

@@ -23,8 +23,10 @@ class RunningEmulation : public Emulation {
                          bool enabled) override {
     rt_.setSessionEnabled(name_, node, session, enabled);
   }
-  void execIn(const plan::Node& node, const std::vector<std::string>& argv) override {
-    rt_.kernel().execIn(rt_.view(name_, node), argv);
+  std::unique_ptr<runtime::PreparedExec> prepareExec(
+      const plan::Node& node, const std::vector<std::string>& argv,
+      const std::vector<std::string>& env, const std::vector<std::string>& dirs) override {
+    return runtime::prepareExecIn(rt_.view(name_, node), argv, env, dirs);
   }
 
  private:
@@ -42,7 +44,12 @@ class PlanOnly : public Emulation {
   std::vector<runtime::Port> ports() const override { return {}; }
   std::vector<runtime::SessionState> sessions(const plan::Node&) override { notRunning(); }
   void setSessionEnabled(const plan::Node&, const std::string&, bool) override { notRunning(); }
-  void execIn(const plan::Node&, const std::vector<std::string>&) override { notRunning(); }
+  std::unique_ptr<runtime::PreparedExec> prepareExec(const plan::Node&,
+                                                     const std::vector<std::string>&,
+                                                     const std::vector<std::string>&,
+                                                     const std::vector<std::string>&) override {
+    notRunning();
+  }
 
  private:
   [[noreturn]] void notRunning() const {

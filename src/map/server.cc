@@ -1,6 +1,7 @@
-// The map's network side. Every connection is a strand-bound session; plain HTTP requests are
-// answered by Api (or from the embedded files), WebSocket upgrades become an event stream (one
-// capture in the fabric per stream) or a console (one shell on a pty per connection).
+// The map's network side. Every connection is a strand-bound session. Each request passes the
+// gate (Host, Origin, access token: access.h) first; plain HTTP requests are then answered by
+// Api (or from the embedded files), WebSocket upgrades become an event stream (a client of the
+// one shared capture, EventHub) or a console (one shell on a pty per connection).
 #include "asemu/map/server.h"
 
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include "asemu/map/assets.h"
 #include "asemu/map/capture.h"
 #include "asemu/map/console.h"
+#include "asemu/map/hub.h"
 
 namespace asemu::map {
 
@@ -67,191 +69,271 @@ HttpResponse toHttp(const Response& r, const HttpRequest& req) {
 struct Shared {
   Emulation& emulation;
   Api api;
-  std::vector<runtime::Port> ports;
+  EventHub hub;
+  Gate gate;  // set once the socket listens, before the first connection
+};
+
+// --- WebSocket streams -------------------------------------------------------------------
+
+// A WebSocket with a queue of outgoing messages (Beast allows one write at a time) and a reader
+// that takes messages of any size in pieces and hands on at most kMaxMessageBytes + 1 bytes of
+// each, so that a huge message is answered like any other bad one.
+class Channel : public std::enable_shared_from_this<Channel> {
+ public:
+  explicit Channel(tcp::socket&& socket) : ws_(std::move(socket)) {}
+  virtual ~Channel() = default;
+
+  void accept(HttpRequest req) {
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.async_accept(req, [self = shared_from_this()](beast::error_code ec) {
+      if (!ec) self->onOpen();
+    });
+  }
+
+ protected:
+  virtual void onOpen() = 0;
+  virtual void onMessage(const std::string& text) = 0;
+  virtual void onClosed() {}
+  virtual void onSent() {}
+
+  // Queues a message; replies to a client that does not read are dropped past a bound.
+  void send(std::string text, bool binary = false) {
+    if (closing_ || queue_.size() >= kMaxQueued) return;
+    queue_.push_back({std::move(text), binary});
+    if (queue_.size() == 1) writeNext();
+  }
+  // Sends what is queued, then closes with `code`.
+  void closeAfterSending(websocket::close_code code) {
+    if (closing_) return;
+    closing_ = true;
+    closeCode_ = code;
+    if (queue_.empty()) closeNow();
+  }
+  size_t queued() const { return queue_.size(); }
+  void readMessages() {
+    ws_.async_read_some(in_, 16384, [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) {
+        self->closed_ = true;
+        self->onClosed();
+        return;
+      }
+      size_t room = kMaxMessageBytes + 1 - std::min(self->message_.size(), kMaxMessageBytes + 1);
+      std::string piece = beast::buffers_to_string(self->in_.data());
+      self->message_.append(piece, 0, std::min(room, piece.size()));
+      self->in_.consume(self->in_.size());
+      if (self->ws_.is_message_done()) {
+        std::string text = std::move(self->message_);
+        self->message_.clear();
+        self->onMessage(text);
+      }
+      self->readMessages();
+    });
+  }
+
+  WebSocket ws_;
+  bool closed_ = false;
+
+ private:
+  static constexpr size_t kMaxQueued = 64;
+
+  void writeNext() {
+    ws_.binary(queue_.front().second);
+    ws_.async_write(net::buffer(queue_.front().first),
+                    [self = shared_from_this()](beast::error_code ec, size_t) {
+                      if (ec) {
+                        self->closed_ = true;
+                        self->queue_.clear();
+                        return;
+                      }
+                      self->queue_.pop_front();
+                      if (!self->queue_.empty()) return self->writeNext();
+                      if (self->closing_) return self->closeNow();
+                      self->onSent();
+                    });
+  }
+  void closeNow() {
+    ws_.async_close(closeCode_, [self = shared_from_this()](beast::error_code) {});
+  }
+
+  std::deque<std::pair<std::string, bool>> queue_;
+  bool closing_ = false;
+  websocket::close_code closeCode_ = websocket::close_code::normal;
+  beast::flat_buffer in_;
+  std::string message_;
 };
 
 // --- event stream -------------------------------------------------------------------------
 
-class EventsSession : public std::enable_shared_from_this<EventsSession> {
+class EventsSession : public Channel {
  public:
   EventsSession(tcp::socket&& socket, Shared& shared)
-      : ws_(std::move(socket)), shared_(shared), timer_(ws_.get_executor()) {}
+      : Channel(std::move(socket)), shared_(shared), timer_(ws_.get_executor()) {}
 
   void start(HttpRequest req) {
     filter_ = parseTarget(std::string(req.target())).query["filter"];
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    ws_.async_accept(req, beast::bind_front_handler(&EventsSession::onAccept, shared_from_this()));
-  }
-
-  ~EventsSession() {
-    if (capture_) capture_->stop();
+    accept(std::move(req));
   }
 
  private:
-  void onAccept(beast::error_code ec) {
-    if (ec) return;
-    try {
-      CaptureOptions o;
-      o.netns = shared_.emulation.fabricNamespace();
-      o.filter = filter_;
-      auto aggregator = aggregator_;
-      capture_ = std::make_unique<Capture>(
-          o, shared_.ports, [aggregator](Event e) { aggregator->add(std::move(e)); });
-    } catch (const Error& e) {
-      send(nlohmann::json{{"type", "error"}, {"error", e.what()}}.dump(), true);
-      return;
-    }
-    send(nlohmann::json{{"type", "ready"}, {"filter", filter_}}.dump(), false);
-    readLoop();
+  std::shared_ptr<EventsSession> self() {
+    return std::static_pointer_cast<EventsSession>(shared_from_this());
   }
 
-  void readLoop() {
-    // Incoming messages are ignored; reading notices when the page goes away.
-    ws_.async_read(in_, [self = shared_from_this()](beast::error_code ec, size_t) {
-      if (ec) {
-        self->closed_ = true;
-        self->timer_.cancel();
-        return;
-      }
-      self->in_.consume(self->in_.size());
-      self->readLoop();
-    });
+  void onOpen() override {
+    try {
+      subscription_ = shared_.hub.subscribe(filter_);
+    } catch (const Error& e) {
+      send(errorMessage(e.what()));
+      closeAfterSending(websocket::close_code::try_again_later);
+      return;
+    }
+    send(nlohmann::json{{"type", "ready"}, {"filter", filter_}}.dump());
+    readMessages();
+    scheduleFlush();
+  }
+
+  void onMessage(const std::string&) override {
+    send(errorMessage(
+        "the event stream takes no messages: connect with ?filter=EXPR to choose the packets"));
+  }
+
+  void onClosed() override {
+    timer_.cancel();
+    subscription_.reset();
   }
 
   void scheduleFlush() {
     if (closed_) return;
     timer_.expires_after(kFlushInterval);
-    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    timer_.async_wait([self = self()](beast::error_code ec) {
       if (ec || self->closed_) return;
-      Batch b = self->aggregator_->flush();
-      if (b.events.empty() && b.dropped == 0) return self->scheduleFlush();
-      nlohmann::json events = nlohmann::json::array();
-      for (const auto& e : b.events) events.push_back(toJson(e));
-      self->send(nlohmann::json{{"type", "events"},
-                                {"events", events},
-                                {"packets", b.packets},
-                                {"dropped", b.dropped}}
-                     .dump(),
-                 false);
-    });
-  }
-
-  void send(std::string text, bool thenClose) {
-    out_ = std::move(text);
-    ws_.text(true);
-    ws_.async_write(net::buffer(out_), [self = shared_from_this(), thenClose](beast::error_code ec,
-                                                                              size_t) {
-      if (ec) {
-        self->closed_ = true;
-        return;
-      }
-      if (thenClose) {
-        self->ws_.async_close(websocket::close_code::policy_error, [self](beast::error_code) {});
-        return;
+      // A page that reads slowly gets fewer, fuller batches: the aggregator caps each.
+      if (self->queued() == 0) {
+        Batch b = self->subscription_->events().flush();
+        if (!b.events.empty() || b.dropped != 0) {
+          nlohmann::json events = nlohmann::json::array();
+          for (const auto& e : b.events) events.push_back(toJson(e));
+          self->send(nlohmann::json{{"type", "events"},
+                                    {"events", events},
+                                    {"packets", b.packets},
+                                    {"dropped", b.dropped}}
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
       }
       self->scheduleFlush();
     });
   }
 
-  WebSocket ws_;
   Shared& shared_;
   net::steady_timer timer_;
   std::string filter_;
-  std::shared_ptr<Aggregator> aggregator_ = std::make_shared<Aggregator>();
-  std::unique_ptr<Capture> capture_;
-  beast::flat_buffer in_;
-  std::string out_;
-  bool closed_ = false;
+  std::unique_ptr<EventHub::Subscription> subscription_;
 };
 
 // --- console ------------------------------------------------------------------------------
 
-class ConsoleSession : public std::enable_shared_from_this<ConsoleSession> {
+class ConsoleSession : public Channel {
  public:
   ConsoleSession(tcp::socket&& socket, Shared& shared)
-      : ws_(std::move(socket)), shared_(shared), pty_(ws_.get_executor()) {}
+      : Channel(std::move(socket)), shared_(shared), pty_(ws_.get_executor()) {}
 
   void start(HttpRequest req) {
     node_ = &shared_.api.node(parseTarget(std::string(req.target())).query["node"]);
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    ws_.async_accept(req, beast::bind_front_handler(&ConsoleSession::onAccept, shared_from_this()));
+    accept(std::move(req));
   }
 
-  ~ConsoleSession() {
+  ~ConsoleSession() override {
     // The Console owns the descriptor and closes it.
     if (pty_.is_open()) pty_.release();
   }
 
  private:
-  void onAccept(beast::error_code ec) {
-    if (ec) return;
+  std::shared_ptr<ConsoleSession> self() {
+    return std::static_pointer_cast<ConsoleSession>(shared_from_this());
+  }
+
+  void onOpen() override {
     try {
       console_ = std::make_unique<Console>(shared_.emulation, *node_);
     } catch (const Error& e) {
-      out_ = std::string("\r\n") + e.what() + "\r\n";
-      ws_.binary(true);
-      ws_.async_write(net::buffer(out_), [self = shared_from_this()](beast::error_code, size_t) {
-        self->ws_.async_close(websocket::close_code::internal_error, [self](beast::error_code) {});
-      });
+      send(errorMessage(e.what()));
+      closeAfterSending(websocket::close_code::internal_error);
       return;
     }
     pty_.assign(console_->fd());
     readPty();
-    readSocket();
+    readMessages();
   }
 
   void readPty() {
-    pty_.async_read_some(
-        net::buffer(ptyBuf_), [self = shared_from_this()](beast::error_code ec, size_t n) {
-          if (ec) {  // the shell ended
-            self->ws_.async_close(websocket::close_code::normal, [self](beast::error_code) {});
-            return;
-          }
-          self->out_.assign(self->ptyBuf_.data(), n);
-          self->ws_.binary(true);
-          self->ws_.async_write(net::buffer(self->out_), [self](beast::error_code ec, size_t) {
-            if (!ec) self->readPty();
-          });
-        });
-  }
-
-  void readSocket() {
-    ws_.async_read(in_, [self = shared_from_this()](beast::error_code ec, size_t) {
-      if (ec) return;  // closing the session drops the console and hangs up the shell
-      std::string msg = beast::buffers_to_string(self->in_.data());
-      self->in_.consume(self->in_.size());
-      self->onMessage(msg);
-      self->readSocket();
+    pty_.async_read_some(net::buffer(ptyBuf_), [self = self()](beast::error_code ec, size_t n) {
+      if (ec) {  // the shell ended
+        self->closeAfterSending(websocket::close_code::normal);
+        return;
+      }
+      self->send(std::string(self->ptyBuf_.data(), n), true);
+      // Output waits in the pty while the page is behind.
+      if (self->queued() < 4)
+        self->readPty();
+      else
+        self->ptyPaused_ = true;
     });
   }
 
-  void onMessage(const std::string& msg) {
-    nlohmann::json j = nlohmann::json::parse(msg, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return;
-    std::string type = j.value("type", "");
-    if (type == "input" && j.contains("data") && j["data"].is_string()) {
-      std::string data = j["data"];
-      size_t off = 0;
-      while (off < data.size()) {
-        ssize_t w = ::write(console_->fd(), data.data() + off, data.size() - off);
-        if (w <= 0) break;
-        off += size_t(w);
-      }
-    } else if (type == "resize") {
-      int cols = j.value("cols", 0), rows = j.value("rows", 0);
-      if (cols > 0 && rows > 0 && cols < 1000 && rows < 1000)
-        console_->resize((unsigned short)cols, (unsigned short)rows);
+  void onSent() override {
+    if (ptyPaused_) {
+      ptyPaused_ = false;
+      readPty();
     }
   }
 
-  WebSocket ws_;
+  void onMessage(const std::string& text) override {
+    ConsoleMessage m = parseConsoleMessage(text);
+    if (m.kind == ConsoleMessage::Input) {
+      typeIn(std::move(m.data));
+    } else if (m.kind == ConsoleMessage::Resize) {
+      console_->resize(m.cols, m.rows);
+    } else {
+      send(errorMessage(m.error));
+    }
+  }
+
+  // Input goes to the shell without blocking the server: a shell that does not read (busy, or
+  // stopped) holds up its own input only, up to a bound past which input is refused.
+  void typeIn(std::string data) {
+    if (inputBytes_ + data.size() > kMaxPendingInput) {
+      send(errorMessage("input dropped: the shell has not read the last " +
+                        std::to_string(inputBytes_) + " bytes yet"));
+      return;
+    }
+    inputBytes_ += data.size();
+    input_.push_back(std::move(data));
+    if (input_.size() == 1) writeInput();
+  }
+  void writeInput() {
+    net::async_write(pty_, net::buffer(input_.front()),
+                     [self = self()](beast::error_code ec, size_t) {
+                       self->inputBytes_ -= self->input_.front().size();
+                       self->input_.pop_front();
+                       if (ec) {
+                         self->input_.clear();
+                         self->inputBytes_ = 0;
+                         return;
+                       }
+                       if (!self->input_.empty()) self->writeInput();
+                     });
+  }
+
+  static constexpr size_t kMaxPendingInput = 1 << 20;
+
   Shared& shared_;
   const plan::Node* node_ = nullptr;
   std::unique_ptr<Console> console_;
+  std::deque<std::string> input_;
+  size_t inputBytes_ = 0;
   net::posix::stream_descriptor pty_;
   std::array<char, 8192> ptyBuf_{};
-  beast::flat_buffer in_;
-  std::string out_;
+  bool ptyPaused_ = false;
 };
 
 // --- plain HTTP ---------------------------------------------------------------------------
@@ -271,9 +353,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void onRead(beast::error_code ec, size_t) {
+    if (ec == http::error::body_limit || ec == http::error::header_limit) {
+      req_.keep_alive(false);
+      return write(errorResponse(413, "request too large (headers up to 8 KiB, body up to 1 MiB)"));
+    }
     if (ec) return;
     Request r = toRequest(req_);
-    if (websocket::is_upgrade(req_)) {
+    r.upgrade = websocket::is_upgrade(req_);
+    // Host, Origin and the token, before anything else looks at the request.
+    if (auto refused = admit(shared_.gate, r)) return write(*refused);
+    if (r.upgrade) {
       if (auto denied = shared_.api.checkUpgrade(r)) return write(*denied);
       stream_.expires_never();
       Target t = parseTarget(r.target);
@@ -283,11 +372,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         std::make_shared<ConsoleSession>(stream_.release_socket(), shared_)->start(std::move(req_));
       return;
     }
-    write(answer(r));
+    try {
+      write(answer(r));
+    } catch (const std::exception& e) {  // a bug, not the client's doing: answer, keep serving
+      write(errorResponse(500, std::string("internal error: ") + e.what()));
+    }
   }
 
   Response answer(const Request& r) {
-    if (auto denied = shared_.api.checkAccess(r)) return *denied;
     Response res;
     if (auto api = shared_.api.handle(r)) {
       res = *api;
@@ -301,13 +393,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       res.body = std::string(a->bytes);
     } else {
       res = errorResponse(404, "not found: " + parseTarget(r.target).path);
-    }
-    // A browser that came with ?access=TOKEN keeps it as a cookie for the page's own requests.
-    const std::string& token = shared_.api.access().access_token;
-    if (!token.empty()) {
-      auto q = parseTarget(r.target).query;
-      if (q.count("access") && sameToken(q["access"], token))
-        res.headers["Set-Cookie"] = "asemu_access=" + token + "; Path=/; HttpOnly; SameSite=Strict";
     }
     return res;
   }
@@ -367,21 +452,18 @@ void serve(Emulation& emulation, const ServerOptions& o) {
   beast::error_code ec;
   auto address = net::ip::make_address(o.host == "localhost" ? "127.0.0.1" : o.host, ec);
   if (ec) throw Error(o.host, "not an IP address to listen on");
-  Access access;
-  access.session_token = randomToken();
-  if (!isLoopbackHost(address.to_string())) access.access_token = randomToken();
-  Shared shared{emulation, Api(emulation, access, o.console), emulation.ports()};
+  makeGate(address.to_string(), o.port, "");  // refuses 0.0.0.0 and :: before binding
+  Shared shared{emulation, Api(emulation, o.console), EventHub(fabricCapture(emulation)), {}};
 
   signal(SIGPIPE, SIG_IGN);
   net::io_context ioc(o.threads);
   auto listener = std::make_shared<Listener>(ioc, tcp::endpoint(address, o.port), shared);
+  shared.gate = makeGate(address.to_string(), listener->port(), randomToken());
   listener->accept();
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](beast::error_code, int) { ioc.stop(); });
 
-  std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
-  std::string url = "http://" + host + ":" + std::to_string(listener->port()) + "/";
-  if (!access.access_token.empty()) url += "?access=" + access.access_token;
+  std::string url = "http://" + shared.gate.hosts.front() + "/?access=" + shared.gate.token;
   if (o.on_listen) o.on_listen(url);
 
   std::vector<std::thread> workers;

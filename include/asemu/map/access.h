@@ -1,28 +1,35 @@
-// Who may use the map. Two secrets, both random and printed or handed out by the server:
+// Who may use the map. The server has one random access token, printed in the URL that
+// `asemu map` shows (".../?access=TOKEN"), whatever address it listens on. A browser presents it
+// once: the server answers that page load with an HttpOnly, SameSite=Strict cookie and a
+// redirect to the clean URL, and the page's own requests carry the cookie. Scripts send
+// "Authorization: Bearer TOKEN". Every other request, WebSocket upgrades included, needs one of
+// the two.
 //
-// - the access token, required on every request when the server listens on a non-loopback
-//   address (a browser presents it once as ?access=... and then carries it as a cookie; scripts
-//   send "Authorization: Bearer ..."), so that nobody else on the network can read the emulation;
-// - the session token, which the page fetches from /api/session and sends with every control
-//   action (X-Asemu-Session header, or ?session=... on a WebSocket). Another web site open in the
-//   same browser cannot read that answer, so it cannot switch BGP sessions or open a console.
+// Before the token, every request passes two header checks that keep other web sites open in
+// the same browser out (DNS rebinding, cross-site WebSockets and forms):
+// - Host must name the server as it listens: its address with the port, or localhost:PORT
+//   (and 127.0.0.1:PORT, [::1]:PORT when it listens on loopback);
+// - Origin, when a POST or a WebSocket upgrade carries one, must be http:// and such a host.
 #pragma once
 
-#include <map>
 #include <string>
+#include <vector>
 
 namespace asemu::map {
 
 // 32 hex digits from the system's random source.
 std::string randomToken();
 
-// True for 127.0.0.0/8, ::1 and "localhost".
-bool isLoopbackHost(const std::string& host);
-
-struct Access {
-  std::string access_token;  // "" when the server listens on loopback only
-  std::string session_token;
+struct Gate {
+  std::string token;
+  std::vector<std::string> hosts;  // the Host values accepted, lower-case, with the port
+  std::string cookie;              // the cookie's name, one per port (browsers share cookies
+                                   // between the ports of a host)
 };
+
+// The gate of a server listening on `address` (an IP address, not 0.0.0.0 or ::) and `port`.
+// Throws asemu::Error for an unspecified address: the Host check needs the address clients use.
+Gate makeGate(const std::string& address, unsigned short port, std::string token);
 
 // The value of `name` in a Cookie header, or "".
 std::string cookieValue(const std::string& cookieHeader, const std::string& name);

@@ -1,18 +1,19 @@
 // The map's HTTP API, as plain request-to-response logic with no sockets, so that every status
 // code and error message is unit-tested.
 //
-//   GET  /api/session                  {"session", "emulation", "console"}
+//   GET  /api/session                  {"emulation", "console"}
 //   GET  /api/graph                    the graph (graph.h)
 //   GET  /api/nodes                    every node in detail
 //   GET  /api/node?id=NODE             one node (NODE as `asemu exec` takes it)
 //   GET  /api/bgp?node=NODE            its BGP sessions with BIRD's state
-//   POST /api/bgp  {"node","session","action":"enable"|"disable"}   (session token)
+//   POST /api/bgp  {"node","session","action":"enable"|"disable"}
 //   POST /api/filter {"filter"}        checks a BPF expression; 400 with libpcap's message
 //   GET  /api/events?filter=EXPR       WebSocket: batches of packet events
-//   GET  /api/console?node=NODE        WebSocket: a shell in the node (--console, session token)
+//   GET  /api/console?node=NODE        WebSocket: a shell in the node (--console)
 //
-// Errors are JSON {"error": "..."} with 400 (bad input), 401 (access token), 403 (session
-// token, console off), 404 (unknown node, session or path), 502 (BIRD unreachable).
+// Every request passes admit() (access.h) first. Errors are JSON {"error": "..."} with 400 (bad
+// input), 401 (access token), 403 (foreign Origin, console off), 404 (unknown node, session or
+// path), 421 (wrong Host), 502 (BIRD unreachable).
 #pragma once
 
 #include <map>
@@ -30,6 +31,7 @@ struct Request {
   std::string target;                          // path and query: "/api/bgp?node=as180%2Frouter0"
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
+  bool upgrade = false;  // a WebSocket upgrade
 };
 
 struct Response {
@@ -50,29 +52,30 @@ std::string percentDecode(const std::string& text);
 Response jsonResponse(int status, const nlohmann::json& body);
 Response errorResponse(int status, const std::string& message);
 
+// The gate every request passes before anything else (access.h): nullopt lets it through;
+// otherwise the answer to send instead, a refusal (421 wrong Host, 403 foreign Origin, 401 no
+// or wrong token) or, for a page load with the right ?access=TOKEN, a redirect that sets the
+// cookie.
+std::optional<Response> admit(const Gate& gate, const Request& request);
+
 class Api {
  public:
-  Api(Emulation& emulation, Access access, bool console);
+  Api(Emulation& emulation, bool console);
 
   // Answers API requests; nullopt for paths the API does not own (static files).
   std::optional<Response> handle(const Request& request);
-  // The access check every request passes first (static files too); nullopt when allowed.
-  std::optional<Response> checkAccess(const Request& request) const;
-  // The check a WebSocket upgrade passes; nullopt when allowed.
+  // The check a WebSocket upgrade passes after admit(); nullopt when allowed.
   std::optional<Response> checkUpgrade(const Request& request) const;
 
   const plan::Node& node(const std::string& query) const;  // throws asemu::Error
   Emulation& emulation() { return emulation_; }
-  const Access& access() const { return access_; }
 
  private:
-  bool hasSession(const Request& request) const;
   Response bgpList(const Target& t);
   Response bgpSet(const Request& request);
   Response filterCheck(const Request& request);
 
   Emulation& emulation_;
-  Access access_;
   bool console_;
   nlohmann::json graph_;
 };

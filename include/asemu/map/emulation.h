@@ -23,8 +23,11 @@ class Emulation {
   virtual std::vector<runtime::SessionState> sessions(const plan::Node& node) = 0;
   virtual void setSessionEnabled(const plan::Node& node, const std::string& session,
                                  bool enabled) = 0;
-  // Replaces the calling (forked, single-threaded) process by `argv` inside the node.
-  virtual void execIn(const plan::Node& node, const std::vector<std::string>& argv) = 0;
+  // `argv` made ready to run inside the node from a forked child (runtime::PreparedExec), with
+  // exactly the environment `env`, in the first of `dirs` that exists. Throws asemu::Error.
+  virtual std::unique_ptr<runtime::PreparedExec> prepareExec(
+      const plan::Node& node, const std::vector<std::string>& argv,
+      const std::vector<std::string>& env, const std::vector<std::string>& dirs) = 0;
 };
 
 // The running emulation `name` as the runtime keeps it.

@@ -76,6 +76,16 @@ struct StopTimes {
   std::chrono::milliseconds limit{10000};
 };
 
+// A program made ready to run inside a view from a forked child of a multi-threaded process:
+// prepareExecIn() does everything that allocates or can fail with an exception before the fork,
+// and run() in the child makes async-signal-safe system calls only.
+class PreparedExec {
+ public:
+  virtual ~PreparedExec() = default;
+  // Enters the view and replaces the process; on failure writes why to stderr and _exits 127.
+  [[noreturn]] virtual void run() const noexcept = 0;
+};
+
 class Kernel {
  public:
   virtual ~Kernel() = default;
@@ -114,5 +124,13 @@ class Kernel {
 
 // The real thing (src/runtime/linux/).
 std::unique_ptr<Kernel> linuxKernel();
+
+// Prepares `argv` (argv[0] found in PATH) to run inside `view`, as Kernel::execIn runs it, but
+// from a forked child: with exactly the environment `env` ("NAME=value"), in the first of
+// `dirs` that exists (else /). Throws asemu::Error naming the node (src/runtime/linux/).
+std::unique_ptr<PreparedExec> prepareExecIn(const NodeView& view,
+                                            const std::vector<std::string>& argv,
+                                            const std::vector<std::string>& env,
+                                            const std::vector<std::string>& dirs);
 
 }  // namespace asemu::runtime

@@ -63,6 +63,69 @@ void enterView(const NodeView& view, bool nodeSysfs) {
   }
 }
 
+ExecSetup::~ExecSetup() {
+  if (netns_fd >= 0) close(netns_fd);
+}
+
+std::unique_ptr<ExecSetup> prepareExec(const NodeView& view, const std::vector<std::string>& argv,
+                                       const std::vector<std::string>& env,
+                                       const std::vector<std::string>& dirs, bool nodeSysfs) {
+  if (argv.empty()) throw Error(view.node, "no program to run");
+  auto p = std::make_unique<ExecSetup>();
+  p->netns_fd = open(netnsPath(view.ns).c_str(), O_RDONLY | O_CLOEXEC);
+  if (p->netns_fd < 0) throw Error(view.node, sysError("cannot open namespace " + view.ns));
+  p->node_sysfs = nodeSysfs;
+  p->private_mounts = !view.binds.empty() || nodeSysfs;
+  p->binds = view.binds;
+  for (const auto& bind : view.binds) {
+    const std::string& to = bind.second;
+    for (size_t i = 1; i <= to.size(); ++i)
+      if (i == to.size() || to[i] == '/') p->make_dirs.push_back(to.substr(0, i));
+  }
+  p->dirs = dirs;
+  p->dirs.push_back("/");
+  p->args = argv;
+  if (p->args[0].find('/') == std::string::npos) {
+    std::string full = findProgram(p->args[0]);
+    if (full.empty()) throw Error(view.node, "cannot find " + argv[0] + " in PATH");
+    p->args[0] = full;
+  }
+  p->env = env;
+  for (auto& a : p->args) p->argv.push_back(a.data());
+  p->argv.push_back(nullptr);
+  for (auto& e : p->env) p->envp.push_back(e.data());
+  p->envp.push_back(nullptr);
+  p->failure = view.node + ": cannot start " + argv[0] + " inside the node\n";
+  return p;
+}
+
+void execPrepared(const ExecSetup& p) noexcept {
+  auto fail = [&p]() {
+    (void)!write(2, p.failure.data(), p.failure.size());
+    _exit(127);
+  };
+  if (setns(p.netns_fd, CLONE_NEWNET) != 0) fail();
+  // Nothing of the server (its sockets, the capture, other consoles) reaches the program.
+  syscall(SYS_close_range, 3U, ~0U, 0U);
+  if (p.private_mounts) {
+    if (unshare(CLONE_NEWNS) != 0) fail();
+    if (mount("", "/", "none", MS_SLAVE | MS_REC, nullptr) != 0) fail();
+    umount2(kNetnsDir, MNT_DETACH);
+    for (const auto& dir : p.make_dirs) mkdir(dir.c_str(), 0755);
+    for (const auto& [from, to] : p.binds)
+      if (mount(from.c_str(), to.c_str(), "none", MS_BIND, nullptr) != 0) fail();
+    if (p.node_sysfs) {
+      umount2("/sys", MNT_DETACH);
+      mount("sysfs", "/sys", "sysfs", 0, nullptr);
+    }
+  }
+  for (const auto& dir : p.dirs)
+    if (chdir(dir.c_str()) == 0) break;
+  execve(p.argv[0], p.argv.data(), p.envp.data());
+  fail();
+  _exit(127);  // not reached
+}
+
 Child spawn(const std::vector<std::string>& argv, const SpawnOptions& o) {
   int in[2] = {-1, -1}, err[2] = {-1, -1};
   if (o.pipe_stdin && pipe2(in, O_CLOEXEC) != 0) throw Error(argv[0], sysError("pipe"));
@@ -266,3 +329,20 @@ std::string findProgram(const std::string& program) {
 }
 
 }  // namespace asemu::runtime::linuxos
+
+namespace asemu::runtime {
+
+std::unique_ptr<PreparedExec> prepareExecIn(const NodeView& view,
+                                            const std::vector<std::string>& argv,
+                                            const std::vector<std::string>& env,
+                                            const std::vector<std::string>& dirs) {
+  struct Prepared : PreparedExec {
+    std::unique_ptr<linuxos::ExecSetup> setup;
+    void run() const noexcept override { linuxos::execPrepared(*setup); }
+  };
+  auto p = std::make_unique<Prepared>();
+  p->setup = linuxos::prepareExec(view, argv, env, dirs, true);
+  return p;
+}
+
+}  // namespace asemu::runtime

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,34 @@ std::string readAll(int fd);  // until EOF; closes fd
 // Enters `view` in the calling process (which must be single-threaded): its network namespace
 // and a private mount namespace with the view's directories bound in place. Throws on failure.
 void enterView(const NodeView& view, bool nodeSysfs);
+
+// A program to run inside a view from a forked child of a multi-threaded process. Everything
+// that allocates, resolves or can throw happens in prepareExec(), before fork(); the child
+// calls execPrepared(), which makes system calls only (setns, unshare, mount, mkdir, chdir,
+// close_range, execve, write, _exit), all async-signal-safe.
+struct ExecSetup {
+  ExecSetup() = default;
+  ExecSetup(const ExecSetup&) = delete;
+  ExecSetup& operator=(const ExecSetup&) = delete;
+  ~ExecSetup();  // closes the namespace descriptor
+
+  int netns_fd = -1;  // opened O_CLOEXEC before fork
+  bool private_mounts = false;
+  bool node_sysfs = false;
+  std::vector<std::string> make_dirs;  // each bind target and its parents, in order
+  std::vector<std::pair<std::string, std::string>> binds;
+  std::vector<std::string> dirs;  // working directories to try, in order
+  std::vector<std::string> args, env;
+  std::vector<char*> argv, envp;  // null-terminated, into args and env
+  std::string failure;            // "NODE: cannot start PROGRAM inside the node\n"
+};
+
+// Resolves argv[0] in PATH and opens the view's namespace; throws asemu::Error naming the node.
+std::unique_ptr<ExecSetup> prepareExec(const NodeView& view, const std::vector<std::string>& argv,
+                                       const std::vector<std::string>& env,
+                                       const std::vector<std::string>& dirs, bool nodeSysfs);
+// In the child: enters the view and execs; writes `failure` to stderr and exits 127 otherwise.
+[[noreturn]] void execPrepared(const ExecSetup& prepared) noexcept;
 
 std::vector<int> processesInNetns(const std::vector<std::string>& namespaces);
 // Ends every process that lives in one of `namespaces` (see Kernel::stopProcessesIn); returns

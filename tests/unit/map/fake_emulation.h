@@ -1,0 +1,77 @@
+// An Emulation for the map's tests: the small test plan, BGP sessions kept in memory, and
+// shells that run /bin/sh with a script instead of entering a node.
+#pragma once
+
+#include <unistd.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "asemu/core/error.h"
+#include "asemu/map/emulation.h"
+#include "test_plan.h"
+
+namespace asemu::map {
+
+class FakeEmulation : public Emulation {
+ public:
+  FakeEmulation() : plan_(testing::smallPlan()) {}
+  const std::string& name() const override { return plan_.name; }
+  const plan::Plan& plan() const override { return plan_; }
+  std::string fabricNamespace() const override { return "asemu-small.fabric"; }
+  std::vector<runtime::Port> ports() const override { return {}; }
+  std::vector<runtime::SessionState> sessions(const plan::Node& node) override {
+    if (birdDown) throw Error(node.id, "cannot reach BIRD");
+    std::vector<runtime::SessionState> out;
+    for (const auto& s : node.bird->sessions) {
+      bool off = disabled.count(s.name) > 0;
+      out.push_back({node.id, s.name, off ? "down" : "up", off ? "Disabled" : "Established",
+                     s.neighbor_address.str() + " AS" + std::to_string(s.neighbor_as)});
+    }
+    return out;
+  }
+  void setSessionEnabled(const plan::Node& node, const std::string& session,
+                         bool enabled) override {
+    calls.push_back(node.id + " " + (enabled ? "enable " : "disable ") + session);
+    if (enabled)
+      disabled.erase(session);
+    else
+      disabled.insert(session);
+  }
+
+  // Runs `/bin/sh -c shellScript` with the environment and directory it was given.
+  std::unique_ptr<runtime::PreparedExec> prepareExec(
+      const plan::Node& node, const std::vector<std::string>& argv,
+      const std::vector<std::string>& env, const std::vector<std::string>& dirs) override {
+    prepared.push_back(node.id + " " + argv.at(0));
+    struct Script : runtime::PreparedExec {
+      std::vector<std::string> args, env;
+      std::vector<char*> argv, envp;
+      std::string dir;
+      void run() const noexcept override {
+        if (chdir(dir.c_str()) != 0 && chdir("/") != 0) _exit(126);
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+      }
+    };
+    auto s = std::make_unique<Script>();
+    s->args = {"/bin/sh", "-c", shellScript};
+    s->env = env;
+    s->dir = dirs.empty() ? "/" : dirs.front();
+    for (auto& a : s->args) s->argv.push_back(a.data());
+    s->argv.push_back(nullptr);
+    for (auto& e : s->env) s->envp.push_back(e.data());
+    s->envp.push_back(nullptr);
+    return s;
+  }
+
+  plan::Plan plan_;
+  std::set<std::string> disabled;
+  std::vector<std::string> calls;
+  std::vector<std::string> prepared;
+  std::string shellScript = "true";
+  bool birdDown = false;
+};
+
+}  // namespace asemu::map
