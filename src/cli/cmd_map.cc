@@ -55,7 +55,7 @@ void setupMap(CLI::App& sub) {
     std::unique_ptr<runtime::Runtime> rt;
     std::unique_ptr<map::Emulation> emulation;
     if (!o->planFile.empty()) {
-      emulation = map::planOnly(plan::planFromJsonText(runtime::readFile(o->planFile)));
+      emulation = map::planOnly(plan::planFromJsonFile(o->planFile));
     } else {
       kernel = runtime::linuxKernel();
       rt = std::make_unique<runtime::Runtime>(*kernel);
