@@ -18,8 +18,8 @@ void setupBgp(CLI::App& sub) {
     bool json = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("-e,--emulation", o->emulation,
-                 "Emulation name (may be omitted when one emulation runs)");
+  CLI::Option* e = sub.add_option("-e,--emulation", o->emulation,
+                                  "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("NODE", o->node, "A router or route server (as180/router0, 10.150.0.254, ...)")
       ->required();
   sub.add_option("ACTION", o->action, "list, disable or enable")
@@ -33,8 +33,8 @@ void setupBgp(CLI::App& sub) {
       "  asemu bgp as180/router0 list\n"
       "  asemu bgp as180/router0 disable u_as3\n"
       "  asemu bgp -e ip-anycast as180/router1 enable");
-  sub.callback([o] {
-    Running running(o->emulation);
+  sub.callback([o, e] {
+    Running running(given(e, o->emulation));
     const runtime::Runtime& rt = running.rt;
     const std::string& name = running.name;
     const plan::Node& node = running.node(o->node);

@@ -14,8 +14,8 @@ void setupExec(CLI::App& sub) {
     std::vector<std::string> command;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("-e,--emulation", o->emulation,
-                 "Emulation name (may be omitted when one emulation runs)");
+  CLI::Option* e = sub.add_option("-e,--emulation", o->emulation,
+                                  "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("NODE", o->node,
                  "as150/host_0, a SEED container name, a node name or address (host_0, "
                  "10.150.0.71), or a unique part of one; an exact match wins over parts")
@@ -28,8 +28,8 @@ void setupExec(CLI::App& sub) {
       "  asemu exec 10.150.0.71 -- ping -c 3 10.180.0.100\n"
       "  asemu exec as180/router0 -- birdc dis u_as3\n"
       "  asemu exec as150/host_0");
-  sub.callback([o] {
-    Running running(o->emulation);
+  sub.callback([o, e] {
+    Running running(given(e, o->emulation));
     const std::string& name = running.name;
     const plan::Node& node = running.node(o->node);
     std::vector<std::string> argv = o->command;

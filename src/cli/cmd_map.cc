@@ -8,6 +8,7 @@
 #include "asemu/runtime/runtime.h"
 #include "asemu/runtime/state.h"
 #include "commands.h"
+#include "running.h"
 
 namespace asemu::cli {
 
@@ -17,8 +18,8 @@ void setupMap(CLI::App& sub) {
     bool console = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("-e,--emulation", o->emulation,
-                 "Emulation name (may be omitted when one emulation runs)");
+  CLI::Option* e = sub.add_option("-e,--emulation", o->emulation,
+                                  "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("--listen", o->listen,
                  "ADDR:PORT to serve on (a specific address; port 0 picks a free one). Every "
                  "request needs the access token in the printed URL")
@@ -35,7 +36,7 @@ void setupMap(CLI::App& sub) {
       "Open the printed URL (it carries the access token); scripts send\n"
       "'Authorization: Bearer TOKEN'. Then type a BPF filter (icmp, udp port 9090) to see\n"
       "where packets go.");
-  sub.callback([o] {
+  sub.callback([o, e] {
     map::ServerOptions so;
     size_t colon = o->listen.rfind(':');
     int port = -1;
@@ -59,8 +60,7 @@ void setupMap(CLI::App& sub) {
     } else {
       kernel = runtime::linuxKernel();
       rt = std::make_unique<runtime::Runtime>(*kernel);
-      std::string name = rt->resolveEmulation(
-          o->emulation.empty() ? std::nullopt : std::optional<std::string>(o->emulation));
+      std::string name = rt->resolveEmulation(given(e, o->emulation));
       emulation = map::runningEmulation(*rt, name);
     }
     so.on_listen = [&](const std::string& url) {

@@ -55,7 +55,8 @@ void setupStatus(CLI::App& sub) {
     bool json = false, nodes = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("NAME", o->name, "Emulation name (default: every running emulation)");
+  CLI::Option* named =
+      sub.add_option("NAME", o->name, "Emulation name (default: every running emulation)");
   sub.add_flag("--json", o->json, "Print as JSON");
   sub.add_flag("--nodes", o->nodes, "List every node");
   sub.footer(
@@ -63,11 +64,12 @@ void setupStatus(CLI::App& sub) {
       "Examples:\n"
       "  asemu status\n"
       "  asemu status ip-anycast --json");
-  sub.callback([o] {
+  sub.callback([o, named] {
     auto kernel = runtime::linuxKernel();
     runtime::Runtime rt(*kernel);
-    std::vector<std::string> names =
-        o->name.empty() ? rt.emulations() : std::vector<std::string>{rt.resolveEmulation(o->name)};
+    std::vector<std::string> names = named->count() == 0
+                                         ? rt.emulations()
+                                         : std::vector<std::string>{rt.resolveEmulation(o->name)};
     bool healthy = true;
     nlohmann::json all = nlohmann::json::array();
     for (const auto& name : names) {
@@ -79,7 +81,7 @@ void setupStatus(CLI::App& sub) {
         print(s, o->nodes);
     }
     if (o->json)
-      std::cout << (o->name.empty() ? all : all.at(0)).dump(2) << "\n";
+      std::cout << (named->count() == 0 ? all : all.at(0)).dump(2) << "\n";
     else if (names.empty())
       std::cout << "no emulation is running\n";
     if (!healthy) throw CLI::RuntimeError(1);

@@ -8,6 +8,7 @@
 #include "asemu/map/emulation.h"
 #include "asemu/runtime/runtime.h"
 #include "commands.h"
+#include "running.h"
 
 namespace asemu::cli {
 namespace {
@@ -27,8 +28,8 @@ void setupWatch(CLI::App& sub) {
     double duration = 0;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("-e,--emulation", o->emulation,
-                 "Emulation name (may be omitted when one emulation runs)");
+  CLI::Option* e = sub.add_option("-e,--emulation", o->emulation,
+                                  "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("-f,--filter", o->filter, "BPF expression (libpcap syntax); empty: every packet");
   sub.add_flag("--json", o->json, "One JSON object per line (time, node, network, summary, ...)");
   sub.add_option("-c,--count", o->count, "Stop after this many lines");
@@ -39,13 +40,12 @@ void setupWatch(CLI::App& sub) {
       "Examples:\n"
       "  asemu watch --filter icmp\n"
       "  asemu watch -e ip-anycast --filter 'udp port 9090' --json --count 10");
-  sub.callback([o] {
+  sub.callback([o, e] {
     if (std::string why = map::filterProblem(o->filter); !why.empty())
       throw Error("--filter", "invalid filter '" + o->filter + "': " + why);
     auto kernel = runtime::linuxKernel();
     runtime::Runtime rt(*kernel);
-    std::string name = rt.resolveEmulation(
-        o->emulation.empty() ? std::nullopt : std::optional<std::string>(o->emulation));
+    std::string name = rt.resolveEmulation(given(e, o->emulation));
     auto emulation = map::runningEmulation(rt, name);
     map::Aggregator aggregator;
     map::CaptureOptions co;

@@ -149,8 +149,11 @@ std::string readFile(const fs::path& path) {
 namespace {
 
 // `path` without trailing slashes, which would make lstat() and O_NOFOLLOW follow a link.
+// The path without "." components and trailing slashes ("out/./" -> "out"), so that the checks
+// below see the last real component, which may be a link, and not ".". Done on the text alone:
+// nothing is resolved through the file system.
 fs::path withoutTrailingSlashes(const fs::path& path) {
-  std::string s = path.string();
+  std::string s = path.empty() ? std::string() : path.lexically_normal().string();
   while (s.size() > 1 && s.back() == '/') s.pop_back();
   return s;
 }

@@ -77,12 +77,12 @@ std::optional<Response> admit(const Gate& gate, const Request& r) {
   std::string host = header(r, "host");
   if (!allowedHost(gate, host))
     return errorResponse(421, "this server answers to " + gate.hosts.front() +
-                                  " (or localhost), not to Host '" + host + "'");
+                                  " (or localhost), not to Host '" + printable(host) + "'");
   if (changesState(r) && r.headers.count("origin")) {
     std::string origin = lower(header(r, "origin"));
     if (origin.rfind("http://", 0) != 0 || !allowedHost(gate, origin.substr(7)))
-      return errorResponse(
-          403, "requests from another site are refused (Origin '" + header(r, "origin") + "')");
+      return errorResponse(403, "requests from another site are refused (Origin '" +
+                                    printable(header(r, "origin")) + "')");
   }
   std::string auth = header(r, "authorization");
   if (auth.rfind("Bearer ", 0) == 0 && sameToken(auth.substr(7), gate.token)) return std::nullopt;

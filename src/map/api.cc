@@ -78,7 +78,8 @@ Target parseTarget(const std::string& target) {
 Response jsonResponse(int status, const nlohmann::json& body) {
   Response r;
   r.status = status;
-  r.body = body.dump();
+  // Values a client sent (a Host header, a filter) may be any bytes: never fail on them.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

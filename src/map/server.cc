@@ -358,21 +358,24 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return write(errorResponse(413, "request too large (headers up to 8 KiB, body up to 1 MiB)"));
     }
     if (ec) return;
-    Request r = toRequest(req_);
-    r.upgrade = websocket::is_upgrade(req_);
-    // Host, Origin and the token, before anything else looks at the request.
-    if (auto refused = admit(shared_.gate, r)) return write(*refused);
-    if (r.upgrade) {
-      if (auto denied = shared_.api.checkUpgrade(r)) return write(*denied);
-      stream_.expires_never();
-      Target t = parseTarget(r.target);
-      if (t.path == "/api/events")
-        std::make_shared<EventsSession>(stream_.release_socket(), shared_)->start(std::move(req_));
-      else
-        std::make_shared<ConsoleSession>(stream_.release_socket(), shared_)->start(std::move(req_));
-      return;
-    }
+    // Nothing a client sends may end the server: every step that reads the request is inside.
     try {
+      Request r = toRequest(req_);
+      r.upgrade = websocket::is_upgrade(req_);
+      // Host, Origin and the token, before anything else looks at the request.
+      if (auto refused = admit(shared_.gate, r)) return write(*refused);
+      if (r.upgrade) {
+        if (auto denied = shared_.api.checkUpgrade(r)) return write(*denied);
+        stream_.expires_never();
+        Target t = parseTarget(r.target);
+        if (t.path == "/api/events")
+          std::make_shared<EventsSession>(stream_.release_socket(), shared_)
+              ->start(std::move(req_));
+        else
+          std::make_shared<ConsoleSession>(stream_.release_socket(), shared_)
+              ->start(std::move(req_));
+        return;
+      }
       write(answer(r));
     } catch (const std::exception& e) {  // a bug, not the client's doing: answer, keep serving
       write(errorResponse(500, std::string("internal error: ") + e.what()));

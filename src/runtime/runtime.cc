@@ -158,15 +158,18 @@ void Runtime::down(const std::string& name, const Progress& progress) {
                                                 "', which is not one of emulation '" + name +
                                                 "'; nothing was removed");
 
-  // A second look catches a process that entered a namespace while the first ones stopped.
+  // A second look catches a process that entered a namespace while the first ones stopped; one
+  // still there after the last look (a process that keeps forking) is named like one that would
+  // not end.
   std::vector<std::string> survivors;
-  for (int round = 0; round < 3; ++round) {
+  for (int round = 0; round < 3 && survivors.empty(); ++round) {
     std::vector<int> pids = kernel_.processesIn(namespaces);
     if (pids.empty()) break;
     say(fmt::format("stopping {} processes", pids.size()));
     survivors = kernel_.stopProcessesIn(namespaces, stop_times_);
-    if (!survivors.empty()) break;
   }
+  if (survivors.empty())
+    for (int pid : kernel_.processesIn(namespaces)) survivors.push_back(std::to_string(pid));
   if (!survivors.empty())
     throw Error(name, fmt::format("could not end {} process{} ({}); the emulation is left in "
                                   "place, run 'asemu down {}' again",
@@ -185,9 +188,14 @@ void Runtime::removeStateFiles(const StateDir& st, const std::vector<std::string
   for (const auto& ns : namespaces) fs::remove_all(st.dir() / "nodes" / ns.substr(prefix.size()));
   std::error_code ec;
   fs::remove(st.dir() / "nodes", ec);
-  for (const fs::path& f : {st.planFile(), st.recordFile()}) {
-    fs::remove(f);
-    fs::remove(f.string() + ".tmp");
+  fs::remove(st.planFile());
+  fs::remove(st.recordFile());
+  // The temporary files of a write that was interrupted (see writeFileAtomically).
+  for (const auto& e : fs::directory_iterator(st.dir(), ec)) {
+    std::string file = e.path().filename().string();
+    if ((file.rfind(".plan.json.tmp-", 0) == 0 || file.rfind(".record.json.tmp-", 0) == 0) &&
+        e.symlink_status(ec).type() == fs::file_type::regular)
+      fs::remove(e.path(), ec);
   }
   if (!fs::remove(st.dir(), ec)) {
     std::string left;

@@ -83,6 +83,10 @@ grep -q '"emulation"' "$work/body" || fail "/api/session does not name the emula
 # Oversized requests get an answer, and the server keeps serving.
 [[ $(status "${bearer[@]}" -H "X-Padding: $(head -c 9000 /dev/zero | tr '\0' a)" "$base/api/graph") == 413 ]] ||
   fail "a request with 9 KB of headers is not answered 413"
+# Bytes that are not UTF-8 in a header the refusal repeats: answered, never fatal.
+[[ $(status -H $'Host: \xff' "$base/api/graph") == 421 ]] || fail "a Host of invalid UTF-8 is not answered 421"
+[[ $(status "${bearer[@]}" -X POST -H $'Origin: http://\xfe' "$base/api/filter") == 403 ]] ||
+  fail "an Origin of invalid UTF-8 is not answered 403"
 [[ $(status "${bearer[@]}" "$base/api/graph") == 200 ]] || fail "the server stopped answering"
 kill -0 "$server" || fail "the server died"
 echo PASS

@@ -73,6 +73,16 @@ done
 [ -d "$victim/data" ] || fail "a path given as an emulation name was removed"
 rm -rf "$victim"
 
+# An empty name is a name, and a wrong one: it never means "the emulation that runs".
+empty="asemu: an emulation name cannot be empty; 'asemu status' lists the running emulations"
+expect_eq "down ''" "$empty" "$("$ASEMU" down "" 2>&1)"
+expect_eq "status ''" "$empty" "$("$ASEMU" status "" 2>&1)"
+expect_eq "exec -e ''" "$empty" "$("$ASEMU" exec -e "" as150/host_0 -- true 2>&1)"
+expect_eq "bgp -e ''" "$empty" "$("$ASEMU" bgp -e "" as180/router0 list 2>&1)"
+out=$("$ASEMU" down --all "$NAME" 2>&1)
+expect_eq "down --all NAME" "asemu: $NAME: give either NAME or --all, not both" "$out"
+[ -d "/run/asemu/$NAME" ] || fail "the emulation was removed by a refused down"
+
 # down returns once every process of the emulation is gone, not merely signalled.
 pids=$(for ns in $(ip netns list | awk '{print $1}' | grep "^asemu-$NAME\."); do ip netns pids "$ns"; done)
 [ -n "$pids" ] || fail "no processes found in the emulation"

@@ -287,9 +287,16 @@ std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& na
                                               const StopTimes& times) {
   std::set<NsId> ids = namespaceIds(namespaces);
   std::vector<Target> targets;
+  std::vector<std::string> out;
   for (int pid : pidsIn(ids)) {
     int fd = openPidfd(pid);
-    if (fd < 0) continue;  // exited since it was listed
+    if (fd < 0) {
+      // ESRCH: it exited since it was listed. Anything else leaves it unreachable: say so.
+      if (errno != ESRCH)
+        out.push_back(std::to_string(pid) + " (" + commandName(pid) + ": " + std::strerror(errno) +
+                      ")");
+      continue;
+    }
     // The number may have been reused between the listing and pidfd_open: check the process the
     // descriptor holds still lives in one of the namespaces.
     if (!livesIn(pid, ids)) {
@@ -306,7 +313,6 @@ std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& na
   // wait for that too, so that nothing of the emulation shows in `ps` once `down` returns.
   // One that is never collected has exited all the same and holds nothing any more.
   waitFor(targets, isCollected, times.limit);
-  std::vector<std::string> out;
   for (const auto& t : left) out.push_back(std::to_string(t.pid) + " (" + t.name + ")");
   for (const auto& t : targets) close(t.fd);
   return out;

@@ -126,6 +126,14 @@ TEST(OutputDirectory, ASymlinkAsTheDirectoryIsRefused) {
             (dir / "out").string() +
                 ": output directory is a symbolic link; asemu does not write through links "
                 "(give the directory it points to)");
+  // Nor does a final "." or "./" after the link.
+  for (std::string tail : {"/.", "/./", "/./."})
+    EXPECT_EQ(thrownText([&] { OutputDirectory((dir / "out").string() + tail, true); }),
+              (dir / "out").string() +
+                  ": output directory is a symbolic link; asemu does not write through links "
+                  "(give the directory it points to)")
+        << tail;
+  EXPECT_TRUE(fs::is_empty(dir / "elsewhere"));
 }
 
 TEST(OutputDirectory, ASymlinkToADirectoryOutsideIsNotWrittenThrough) {

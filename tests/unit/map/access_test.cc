@@ -119,6 +119,18 @@ TEST_F(GateTest, PageLoadWithTheTokenSetsTheCookieAndRedirectsToTheCleanUrl) {
   EXPECT_EQ(gateStatus(loopback, ws), 401);
 }
 
+TEST_F(GateTest, HeadersOfAnyBytesAreRefusedWithAValidAnswer) {
+  auto res = admit(loopback, request("GET", "/", withCookie("\xff\x1b[2J")));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 421);
+  EXPECT_NE(res->body.find("not to Host '\\\\xff\\\\x1b[2J'"), std::string::npos) << res->body;
+  auto h = withCookie("127.0.0.1:8080");
+  h["origin"] = "http://\xfe";
+  res = admit(loopback, request("POST", "/api/bgp", h));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+}
+
 TEST_F(GateTest, ForeignHostIsRefusedBeforeTheToken) {
   auto h = withCookie("evil.example:8080");
   h["authorization"] = "Bearer t0ken";

@@ -22,6 +22,7 @@ class FakeKernel : public Kernel {
   std::function<void(const std::string& ns)> on_create;  // called before a namespace exists
   int next_pid = 1000;
   std::set<int> unkillable;  // fake pids that survive stopProcessesIn
+  bool respawning = false;   // each stopped daemon is replaced by a new one at once
 
   std::string missingPrerequisite() override { return prerequisite; }
 
@@ -73,6 +74,8 @@ class FakeKernel : public Kernel {
       line += " " + std::to_string(it->second);
       if (unkillable.count(it->second))
         left.push_back(std::to_string(it->second) + " (bird)");
+      else if (respawning)
+        it->second = next_pid++;  // a new process takes the old one's place
       else
         daemons.erase(it);
     }

@@ -353,6 +353,26 @@ TEST_F(RuntimeTest, DownNamesAProcessItCannotEndAndKeepsTheEmulation) {
   EXPECT_FALSE(fs::exists(root / "small"));
 }
 
+TEST_F(RuntimeTest, DownNamesAProcessThatKeepsComingBack) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  kernel.respawning = true;
+  EXPECT_EQ(errorOf([&] { rt.down("small"); }),
+            "small: could not end 1 process (1003); the emulation is left in place, run 'asemu "
+            "down small' again");
+  EXPECT_EQ(kernel.namespaces.size(), 4u);
+  EXPECT_EQ(kernel.lines("stop").size(), 3u);
+}
+
+TEST_F(RuntimeTest, DownRemovesTheTemporaryFilesOfAnInterruptedWrite) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  std::ofstream(root / "small" / ".record.json.tmp-12-ab-3") << "{";
+  std::ofstream(root / "small" / ".plan.json.tmp-12-ab-4") << "{";
+  rt.down("small");
+  EXPECT_FALSE(fs::exists(root / "small"));
+}
+
 TEST_F(RuntimeTest, ASymlinkInTheStateRootIsNoEmulation) {
   fs::create_directories(root / "elsewhere");
   std::ofstream(root / "elsewhere" / "record.json") << "{}";
