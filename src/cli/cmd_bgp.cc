@@ -1,4 +1,5 @@
 // asemu bgp NODE list|disable|enable [SESSION]: a router's BGP sessions, as the map shows them.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -24,7 +25,13 @@ void setupBgp(CLI::App& sub) {
       ->required();
   sub.add_option("ACTION", o->action, "list, disable or enable")
       ->required()
-      ->check(CLI::IsMember({"list", "disable", "enable"}));
+      ->check(CLI::Validator(
+          [](std::string& action) -> std::string {
+            const std::vector<std::string> actions = {"list", "disable", "enable"};
+            if (std::find(actions.begin(), actions.end(), action) != actions.end()) return "";
+            return unknownNameMessage("action", action, actions);
+          },
+          "ACTION"));
   sub.add_option("SESSION", o->session,
                  "Session name (u_as3); disable/enable without it act on every session");
   sub.add_flag("--json", o->json, "list: print as JSON");

@@ -76,4 +76,29 @@ std::string Ipv4Prefix::str() const {
   return network_.str() + "/" + std::to_string(length_);
 }
 
+// Address space no network may overlap: Linux gives it a meaning of its own on every interface.
+namespace {
+
+struct ReservedRange {
+  Ipv4Prefix prefix;
+  const char* what;
+};
+const ReservedRange kReservedRanges[] = {
+    {Ipv4Prefix(Ipv4Address(0, 0, 0, 0), 8), "'this network', never a source or destination"},
+    {Ipv4Prefix(Ipv4Address(127, 0, 0, 0), 8), "the loopback range"},
+    {Ipv4Prefix(Ipv4Address(224, 0, 0, 0), 3), "multicast and reserved addresses"},
+};
+
+}  // namespace
+
+std::string networkPrefixProblem(const Ipv4Prefix& prefix) {
+  const std::string fix = "; give a prefix of private space such as 10.150.0.0/24";
+  if (prefix.length() == 0)
+    return "prefix " + prefix.str() + " covers every address (it is the default route)" + fix;
+  for (const auto& r : kReservedRanges)
+    if (prefix.overlaps(r.prefix))
+      return "prefix " + prefix.str() + " overlaps " + r.prefix.str() + ", " + r.what + fix;
+  return {};
+}
+
 }  // namespace asemu

@@ -25,28 +25,6 @@ std::string ixNetworkId(int ix) {
   return "ix/ix" + std::to_string(ix);
 }
 
-// Address space no network may overlap: Linux gives it a meaning of its own on every interface.
-struct ReservedRange {
-  Ipv4Prefix prefix;
-  const char* what;
-};
-const ReservedRange kReservedRanges[] = {
-    {Ipv4Prefix(Ipv4Address(0, 0, 0, 0), 8), "'this network', never a source or destination"},
-    {Ipv4Prefix(Ipv4Address(127, 0, 0, 0), 8), "the loopback range"},
-    {Ipv4Prefix(Ipv4Address(224, 0, 0, 0), 3), "multicast and reserved addresses"},
-};
-
-// Empty when `prefix` can be a network's, otherwise why not and how to fix it.
-std::string prefixProblem(const Ipv4Prefix& prefix) {
-  const std::string fix = "; give a prefix of private space such as 10.150.0.0/24";
-  if (prefix.length() == 0)
-    return "prefix " + prefix.str() + " covers every address (it is the default route)" + fix;
-  for (const auto& r : kReservedRanges)
-    if (prefix.overlaps(r.prefix))
-      return "prefix " + prefix.str() + " overlaps " + r.prefix.str() + ", " + r.what + fix;
-  return {};
-}
-
 // Per-network assignment state.
 struct NetworkState {
   const plan::Network* net = nullptr;
@@ -116,6 +94,8 @@ class BaseRenderer {
       net.scope = ix.id();
       net.prefix = *prefix;
       net.display_name = ix.displayName();
+      if (auto problem = displayNameProblem(net.display_name); !problem.empty())
+        ctx_.diagnostics.add(object, problem, ix.origin);
       net.link = ix.linkProperties();
       addNetwork(std::move(net));
     }
@@ -157,6 +137,8 @@ class BaseRenderer {
         net.scope = as.asn();
         net.prefix = *prefix;
         net.display_name = n.displayName();
+        if (auto problem = displayNameProblem(net.display_name); !problem.empty())
+          ctx_.diagnostics.add(object, problem, n.origin);
         net.link = n.linkProperties();
         addNetwork(std::move(net));
       }
@@ -173,7 +155,7 @@ class BaseRenderer {
           where);
       return std::nullopt;
     }
-    if (std::string problem = prefixProblem(*prefix); !problem.empty()) {
+    if (std::string problem = networkPrefixProblem(*prefix); !problem.empty()) {
       ctx_.diagnostics.add(object, problem, where);
       return std::nullopt;
     }

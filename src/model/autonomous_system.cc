@@ -12,36 +12,7 @@ std::vector<std::string> namesOf(const std::deque<T>& items) {
   return out;
 }
 
-// True for `prefix` followed by one or more digits ("ix100" for "ix").
-bool isNumbered(std::string_view name, std::string_view prefix) {
-  if (name.size() <= prefix.size() || !name.starts_with(prefix)) return false;
-  for (char c : name.substr(prefix.size()))
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-// Devices the kernel creates in every new network namespace once their module is loaded.
-constexpr std::string_view kFallbackTunnels[] = {
-    "tunl0", "sit0", "gre0", "gretap0", "erspan0", "ip_vti0", "ip6_vti0", "ip6tnl0", "ip6gre0"};
-
 }  // namespace
-
-std::string networkNameProblem(std::string_view name) {
-  if (auto problem = objectNameProblem(name); !problem.empty()) return problem;
-  const std::string shown = "network name '" + std::string(name) + "' ";
-  const std::string fix = "; choose another name, such as net0";
-  if (name == "lo") return shown + "is the loopback device of every node" + fix;
-  if (name == "dummy0") return shown + "is the device that holds a router's loopback address" + fix;
-  for (auto tunnel : kFallbackTunnels)
-    if (name == tunnel)
-      return shown + "is a tunnel device Linux creates in every network namespace" + fix;
-  if (isNumbered(name, "eth"))
-    return shown + "is a name Docker and SEED give container interfaces" + fix;
-  if (isNumbered(name, "ix"))
-    return shown + "is how nodes join exchange " + std::string(name) +
-           "; exchange names (ix<N>) are reserved" + fix;
-  return {};
-}
 
 Network& AutonomousSystem::createNetwork(const std::string& name, const std::string& prefix) {
   std::string object = "as" + std::to_string(asn_) + "/" + name;

@@ -2,8 +2,11 @@
 // stale plan.json fails with the field's path instead of a crash.
 #include "asemu/plan/json.h"
 
+#include <limits>
 #include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "asemu/core/error.h"
 #include "asemu/core/files.h"
@@ -102,6 +105,8 @@ json nodeJson(const Node& n) {
   return j;
 }
 
+constexpr long long kMaxInt = std::numeric_limits<int>::max();
+
 // Reading: every accessor names the JSON path it failed on.
 class Reader {
  public:
@@ -120,15 +125,22 @@ class Reader {
     if (!v.is_string()) at(key).fail("expected a string");
     return v.get<std::string>();
   }
-  long long integer(const json& j, const char* key) const {
+  // An integer from `lo` to `hi`: numbers reach names, configs and command lines, so none may
+  // wrap around or be negative where the kernel or BIRD reads them as unsigned.
+  long long integer(const json& j, const char* key, long long lo, long long hi) const {
     const json& v = field(j, key);
     if (!v.is_number_integer()) at(key).fail("expected an integer");
+    bool inRange = v.is_number_unsigned() ? v.get<unsigned long long>() <= (unsigned long long)hi
+                                          : v.get<long long>() >= lo && v.get<long long>() <= hi;
+    if (!inRange) at(key).fail(fmt::format("must be an integer from {} to {}", lo, hi));
     return v.get<long long>();
   }
-  double number(const json& j, const char* key) const {
+  double number(const json& j, const char* key, double lo, double hi) const {
     const json& v = field(j, key);
     if (!v.is_number()) at(key).fail("expected a number");
-    return v.get<double>();
+    double d = v.get<double>();
+    if (!(d >= lo && d <= hi)) at(key).fail(fmt::format("must be a number from {} to {}", lo, hi));
+    return d;
   }
   bool boolean(const json& j, const char* key) const {
     const json& v = field(j, key);
@@ -184,15 +196,15 @@ BgpSession readSession(const Reader& r, const json& j) {
                                   {"ibgp", SessionKind::Ibgp},
                                   {"rs_client", SessionKind::RouteServerClient}});
   s.local_address = r.address(j, "local_address");
-  s.local_as = int(r.integer(j, "local_as"));
+  s.local_as = int(r.integer(j, "local_as", 0, kMaxInt));
   s.neighbor_address = r.address(j, "neighbor_address");
-  s.neighbor_as = int(r.integer(j, "neighbor_as"));
+  s.neighbor_as = int(r.integer(j, "neighbor_as", 0, kMaxInt));
   if (s.kind == SessionKind::Ebgp) {
     s.import_class = enumFrom<RouteClass>(r.at("import_class"), r.str(j, "import_class"),
                                           {{"customer", RouteClass::Customer},
                                            {"peer", RouteClass::Peer},
                                            {"provider", RouteClass::Provider}});
-    s.local_pref = int(r.integer(j, "local_pref"));
+    s.local_pref = int(r.integer(j, "local_pref", 0, kMaxInt));
     s.export_policy = enumFrom<ExportPolicy>(
         r.at("export"), r.str(j, "export"),
         {{"all", ExportPolicy::All}, {"own_and_customers", ExportPolicy::OwnAndCustomers}});
@@ -205,7 +217,7 @@ Node readNode(const Reader& r, const json& j) {
   Node n;
   n.id = r.str(j, "id");
   n.name = r.str(j, "name");
-  n.asn = int(r.integer(j, "asn"));
+  n.asn = int(r.integer(j, "asn", 0, kMaxInt));
   n.role = enumFrom<Role>(r.at("role"), r.str(j, "role"),
                           {{"host", Role::Host},
                            {"router", Role::Router},
@@ -216,7 +228,7 @@ Node readNode(const Reader& r, const json& j) {
     Reader ri = r.at("interfaces").at(i);
     n.interfaces.push_back({ri.str(ifs[i], "name"), ri.str(ifs[i], "network"),
                             ri.address(ifs[i], "address"),
-                            int(ri.integer(ifs[i], "prefix_length"))});
+                            int(ri.integer(ifs[i], "prefix_length", 0, 32))});
   }
   if (j.contains("loopback")) n.loopback = r.address(j, "loopback");
   const json& routes = r.array(j, "routes");
@@ -235,7 +247,7 @@ Node readNode(const Reader& r, const json& j) {
     const json& bj = j["bird"];
     Bird b;
     b.router_id = rb.address(bj, "router_id");
-    b.asn = int(rb.integer(bj, "asn"));
+    b.asn = int(rb.integer(bj, "asn", 0, kMaxInt));
     b.route_server = rb.boolean(bj, "route_server");
     b.direct_interfaces = rb.strings(bj, "direct_interfaces");
     if (bj.contains("ospf")) {
@@ -261,10 +273,12 @@ std::string idProblem(std::string_view id) {
   return objectNameProblem(id.substr(slash + 1));
 }
 
-// Interface names reach the kernel and BIRD's configuration, so they follow both rules.
+// Interface names reach the kernel and BIRD's configuration, so they follow both rules; and
+// each is the name of its network, so it is an exchange's (ix<N>) or one a local network may
+// have (not lo, dummy0, eth<N>, ...).
 std::string interfaceProblem(std::string_view name) {
   if (auto why = interfaceNameProblem(name); !why.empty()) return why;
-  return objectNameProblem(name);
+  return isExchangeName(name) ? objectNameProblem(name) : networkNameProblem(name);
 }
 
 // The checks that need the whole plan: every name follows its rule and every reference
@@ -274,7 +288,7 @@ class PlanChecker {
   PlanChecker(const Plan& plan, Diagnostics& diag) : plan_(plan), diag_(diag) {}
 
   void run() {
-    if (!plan_.name.empty()) check("plan.name", objectNameProblem(plan_.name));
+    check("plan.name", emulationNameProblem(plan_.name));
     std::set<std::string> networkIds, nodeIds;
     for (size_t i = 0; i < plan_.networks.size(); ++i) {
       const Network& n = plan_.networks[i];
@@ -282,6 +296,10 @@ class PlanChecker {
       check(at + ".id", idProblem(n.id));
       if (!networkIds.insert(n.id).second) check(at + ".id", "another network has this id");
       check(at + ".name", interfaceProblem(n.name));
+      if (n.kind == NetworkKind::Exchange && !isExchangeName(n.name))
+        check(at + ".name", "an exchange's network is named ix<N>");
+      check(at + ".prefix", networkPrefixProblem(n.prefix));
+      check(at + ".display_name", displayNameProblem(n.display_name));
     }
     for (const auto& n : plan_.nodes) nodeIds.insert(n.id);
     std::set<std::string> seen;
@@ -321,6 +339,8 @@ class PlanChecker {
     for (const auto& s : n.sysctls) {
       std::string sa = at + ".sysctls." + s.key;
       check(sa, objectNameProblem(s.key));
+      if (s.key.rfind("net.", 0) != 0)
+        check(sa, "only network sysctls (net.*) belong to a node; a plan sets no others");
       if (s.value.empty() || withNameChars(s.value) != s.value)
         check(sa, "value '" + s.value + "' is not a plain word (letters, digits, '_', '-', '.')");
     }
@@ -375,7 +395,7 @@ json toJson(const Plan& plan) {
 
 Plan planFromJson(const json& j) {
   Reader r("plan");
-  long long format = r.integer(j, "format");
+  long long format = r.integer(j, "format", 0, kMaxInt);
   if (format != kPlanFormatVersion)
     r.at("format").fail("this asemu reads plan format " + std::to_string(kPlanFormatVersion) +
                         ", not " + std::to_string(format) + " (render the topology again)");
@@ -391,14 +411,14 @@ Plan planFromJson(const json& j) {
     n.kind =
         enumFrom<NetworkKind>(rn.at("kind"), rn.str(nj, "kind"),
                               {{"local", NetworkKind::Local}, {"exchange", NetworkKind::Exchange}});
-    n.scope = int(rn.integer(nj, "scope"));
+    n.scope = int(rn.integer(nj, "scope", 0, kMaxInt));
     n.prefix = rn.prefix(nj, "prefix");
     n.display_name = rn.str(nj, "display_name");
     Reader rl = rn.at("link");
     const json& lj = rn.field(nj, "link");
-    n.link.latency_ms = uint32_t(rl.integer(lj, "latency_ms"));
-    n.link.bandwidth_bps = uint64_t(rl.integer(lj, "bandwidth_bps"));
-    n.link.loss_percent = rl.number(lj, "loss_percent");
+    n.link.latency_ms = uint32_t(rl.integer(lj, "latency_ms", 0, 3600000));
+    n.link.bandwidth_bps = uint64_t(rl.integer(lj, "bandwidth_bps", 0, 1000000000000000));
+    n.link.loss_percent = rl.number(lj, "loss_percent", 0, 100);
     plan.networks.push_back(std::move(n));
   }
   const json& nodes = r.array(j, "nodes");

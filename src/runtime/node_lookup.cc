@@ -12,7 +12,7 @@ using Matches = std::vector<const plan::Node*>;
 bool hasAddress(const plan::Node& n, const std::string& query) {
   for (const auto& i : n.interfaces)
     if (i.address.str() == query) return true;
-  return false;
+  return n.loopback && n.loopback->str() == query;
 }
 
 Matches matching(const plan::Plan& plan, const std::function<bool(const plan::Node&)>& match) {

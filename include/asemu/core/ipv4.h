@@ -54,4 +54,9 @@ class Ipv4Prefix {
   int length_ = 0;
 };
 
+// Empty when `prefix` can be a network's, otherwise why not and how to fix it: not the default
+// route, and no overlap with 0.0.0.0/8, 127.0.0.0/8 or 224.0.0.0/3, which Linux gives a meaning
+// of their own on every interface.
+std::string networkPrefixProblem(const Ipv4Prefix& prefix);
+
 }  // namespace asemu

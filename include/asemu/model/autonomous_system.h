@@ -12,18 +12,11 @@
 
 #include "asemu/core/error.h"
 #include "asemu/core/link_properties.h"
+#include "asemu/core/names.h"
 
 namespace asemu {
 
 inline constexpr const char* kAuto = "auto";
-
-// Empty when `name` can name a network of an AS, otherwise why not and how to fix it. A network's
-// name is also the name of each interface on it, so besides being an object name (core/names.h)
-// it is none of: `lo` and `dummy0` (every node's loopback device and the device of a router's
-// loopback address), the tunnel devices Linux creates in every network namespace (`tunl0`,
-// `sit0`, `gre0`, ...), `eth<N>` (the names Docker and SEED give container interfaces), and
-// `ix<N>` (the exchanges': a join names an exchange that way).
-std::string networkNameProblem(std::string_view name);
 
 class Network {
  public:

@@ -163,9 +163,10 @@ size_t nodeIndex(const nlohmann::json& plan, const std::string& id) {
 TEST(CompileCommand, PlanNameWithANewlineIsAnError) {
   testing::TempDir dir;
   auto r = compileEditedPlan(dir, [](nlohmann::json& p) { p["name"] = "x\ntouch /tmp/pwned"; });
-  expectFailure(r, dir.path() +
-                       "/plan.json: plan.name: name 'x\\x0atouch /tmp/pwned' contains '\\x0a' "
-                       "(allowed: letters, digits, '_', '-', '.')");
+  expectFailure(
+      r, dir.path() +
+             "/plan.json: plan.name: emulation name 'x\\x0atouch /tmp/pwned' contains '\\x0a' "
+             "(allowed: letters, digits, '_', '-')");
   EXPECT_FALSE(fs::exists(dir.path() + "/out"));
 }
 

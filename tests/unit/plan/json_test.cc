@@ -225,8 +225,8 @@ TEST_F(PlanJsonErrors, OtherFormatVersion) {
 TEST_F(PlanJsonErrors, NameWithANewlineIsRefused) {
   j["name"] = "demo\necho pwned";
   EXPECT_EQ(readError(j),
-            "plan.name: name 'demo\\x0aecho pwned' contains '\\x0a' (allowed: "
-            "letters, digits, '_', '-', '.')");
+            "plan.name: emulation name 'demo\\x0aecho pwned' contains '\\x0a' (allowed: "
+            "letters, digits, '_', '-')");
   json a = toJson(testing::samplePlan());
   a["nodes"][0]["name"] = "host\n0";
   EXPECT_EQ(readError(a),
@@ -299,7 +299,63 @@ TEST_F(PlanJsonErrors, InterfaceNamesAndSysctlsFollowTheirRules) {
             "a plain word (letters, digits, '_', '-', '.')");
   json b = toJson(testing::samplePlan());
   b["nodes"][0]["interfaces"][0]["prefix_length"] = 40;
-  EXPECT_EQ(readError(b), "plan.nodes[0].interfaces[0].prefix_length: must be between 0 and 32");
+  EXPECT_EQ(readError(b),
+            "plan.nodes[0].interfaces[0].prefix_length: must be an integer from 0 to 32");
+}
+
+// The plan reader applies the rules the topology loader and renderer apply.
+TEST_F(PlanJsonErrors, NamesAndPrefixesFollowTheTopologyRules) {
+  json a = toJson(testing::samplePlan());
+  a["name"] = "My.Net";
+  EXPECT_EQ(readError(a),
+            "plan.name: emulation name 'My.Net' contains '.' (allowed: letters, digits, '_', '-')");
+  a["name"] = "";
+  EXPECT_EQ(readError(a), "plan.name: an emulation name cannot be empty");
+  json b = toJson(testing::samplePlan());
+  b["networks"][0]["name"] = "lo";
+  b["nodes"][0]["interfaces"][0]["name"] = "lo";
+  EXPECT_NE(readError(b).find("plan.networks[0].name: network name 'lo' is the loopback device"),
+            std::string::npos)
+      << readError(b);
+  json c = toJson(testing::samplePlan());
+  c["networks"][0]["prefix"] = "0.0.0.0/0";
+  EXPECT_EQ(readError(c),
+            "plan.networks[0].prefix: prefix 0.0.0.0/0 covers every address (it is the default "
+            "route); give a prefix of private space such as 10.150.0.0/24");
+  json d = toJson(testing::samplePlan());
+  d["nodes"][0]["sysctls"]["kernel.panic"] = "1";
+  EXPECT_EQ(readError(d),
+            "plan.nodes[0].sysctls.kernel.panic: only network sysctls (net.*) belong to a node; a "
+            "plan sets no others");
+  json e = toJson(testing::samplePlan());
+  e["networks"][0]["display_name"] = "x\x1b]0;pwn\x07";
+  EXPECT_EQ(readError(e),
+            "plan.networks[0].display_name: display name 'x\\x1b]0;pwn\\x07' contains control "
+            "characters or bytes that are not UTF-8; use plain text");
+}
+
+TEST_F(PlanJsonErrors, NumbersStayInTheirRange) {
+  auto with = [](const std::function<void(json&)>& change) {
+    json p = toJson(testing::samplePlan());
+    change(p);
+    return readError(p);
+  };
+  EXPECT_EQ(with([](json& p) { p["nodes"][0]["asn"] = -5; }),
+            "plan.nodes[0].asn: must be an integer from 0 to 2147483647");
+  EXPECT_EQ(with([](json& p) { p["nodes"][0]["asn"] = 4294967296LL; }),
+            "plan.nodes[0].asn: must be an integer from 0 to 2147483647");
+  EXPECT_EQ(with([](json& p) { p["nodes"][1]["bird"]["sessions"][0]["local_pref"] = -1; }),
+            "plan.nodes[1].bird.sessions[0].local_pref: must be an integer from 0 to 2147483647");
+  EXPECT_EQ(
+      with([](json& p) {
+        p["networks"][0]["link"] = {{"latency_ms", -1}, {"bandwidth_bps", 0}, {"loss_percent", 0}};
+      }),
+      "plan.networks[0].link.latency_ms: must be an integer from 0 to 3600000");
+  EXPECT_EQ(with([](json& p) {
+              p["networks"][0]["link"] = {
+                  {"latency_ms", 0}, {"bandwidth_bps", 0}, {"loss_percent", 1e300}};
+            }),
+            "plan.networks[0].link.loss_percent: must be a number from 0 to 100");
 }
 
 TEST_F(PlanJsonErrors, EveryProblemIsReportedAtOnce) {

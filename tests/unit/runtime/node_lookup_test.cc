@@ -25,6 +25,11 @@ TEST(ResolveNode, ByIdContainerNameOrUniqueSubstring) {
   EXPECT_EQ(resolveNode(p, "router0").id, "as150/router0");
 }
 
+TEST(ResolveNode, ARouterByItsLoopbackAddress) {
+  plan::Plan p = testing::twoHostsAndRouter();
+  EXPECT_EQ(resolveNode(p, "10.0.0.1").id, "as150/router0");
+}
+
 TEST(ResolveNode, AmbiguityListsTheCandidates) {
   plan::Plan p = testing::twoHostsAndRouter();
   EXPECT_EQ(errorOf(p, "host"),

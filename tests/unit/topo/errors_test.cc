@@ -142,6 +142,16 @@ TEST(TopologyErrors, ReservedAndDotNames) {
             "t.yaml:1:34: as1/.: name '.' is reserved");
 }
 
+TEST(TopologyErrors, DisplayNamesAreText) {
+  EXPECT_EQ(
+      renderError("ases: [{asn: 1, networks: [{name: net0, display_name: \"x\\e]0;pwn\\a\"}]}]\n"),
+      "t.yaml:1:28: as1/net0: display name 'x\\x1b]0;pwn\\x07' contains control characters "
+      "or bytes that are not UTF-8; use plain text");
+  EXPECT_EQ(renderError("exchanges: [{id: 100, display_name: \"NYC\\n100\"}]\n"),
+            "t.yaml:1:13: ix100: display name 'NYC\\x0a100' contains control characters or bytes "
+            "that are not UTF-8; use plain text");
+}
+
 TEST(TopologyErrors, MakerProblems) {
   EXPECT_EQ(loadError("ases: [{asn: 1, transit: {exchanges: [1, 2], internal_links: [[1, 3]]}}]\n"),
             "t.yaml:1:67: as1: internal link to exchange 3, which is not in this AS's "
