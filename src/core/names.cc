@@ -1,5 +1,7 @@
 #include "asemu/core/names.h"
 
+#include <optional>
+
 #include "asemu/core/error.h"
 
 namespace asemu {
@@ -8,6 +10,21 @@ namespace {
 
 std::string shown(std::string_view s) {
   return "'" + printable(s) + "'";
+}
+
+// The first character of `name` that `bad` refuses: the whole UTF-8 sequence when the refused
+// byte starts one (so a message names "é", not half of it), else that byte.
+std::optional<std::string_view> firstBadChar(std::string_view name, bool (*bad)(char)) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (!bad(name[i])) continue;
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    size_t want = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1, n = 1;
+    while (n < want && i + n < name.size() &&
+           (static_cast<unsigned char>(name[i + n]) & 0xc0) == 0x80)
+      ++n;
+    return name.substr(i, n == want ? n : 1);
+  }
+  return std::nullopt;
 }
 
 // True for `prefix` followed by one or more digits ("ix100" for "ix").
@@ -52,10 +69,9 @@ std::string objectNameProblem(std::string_view name) {
   if (name.empty()) return "a name cannot be empty";
   if (name.front() == '-') return "name " + shown(name) + " cannot start with '-'";
   if (name == "." || name == "..") return "name " + shown(name) + " is reserved";
-  for (char c : name)
-    if (!isNameChar(c))
-      return "name " + shown(name) + " contains " + shown(std::string_view(&c, 1)) +
-             " (allowed: letters, digits, '_', '-', '.')";
+  if (auto c = firstBadChar(name, [](char c) { return !isNameChar(c); }))
+    return "name " + shown(name) + " contains " + shown(*c) +
+           " (allowed: letters, digits, '_', '-', '.')";
   return {};
 }
 
@@ -89,10 +105,9 @@ bool isExchangeName(std::string_view name) {
 std::string emulationNameProblem(std::string_view name) {
   if (name.empty()) return "an emulation name cannot be empty";
   if (name.front() == '-') return "emulation name " + shown(name) + " starts with '-'";
-  for (char c : name)
-    if (c == '.' || !isNameChar(c))
-      return "emulation name " + shown(name) + " contains " + shown(std::string_view(&c, 1)) +
-             " (allowed: letters, digits, '_', '-')";
+  if (auto c = firstBadChar(name, [](char c) { return c == '.' || !isNameChar(c); }))
+    return "emulation name " + shown(name) + " contains " + shown(*c) +
+           " (allowed: letters, digits, '_', '-')";
   if (name.size() > kMaxEmulationName)
     return "emulation name " + shown(name) + " is longer than " +
            std::to_string(kMaxEmulationName) + " characters";

@@ -54,6 +54,16 @@ TEST(EmulationName, RejectsPathsDotsAndControlBytes) {
             "emulation name 'a\\x0ab' contains '\\x0a' (allowed: letters, digits, '_', '-')");
 }
 
+TEST(ObjectName, NamesAWholeCharacterNotHalfOfIt) {
+  EXPECT_EQ(objectNameProblem("n\xc3\xa9t"),
+            "name 'n\xc3\xa9t' contains '\xc3\xa9' (allowed: letters, digits, '_', '-', '.')");
+  EXPECT_EQ(objectNameProblem("n\xc3"),
+            "name 'n\\xc3' contains '\\xc3' (allowed: letters, digits, '_', '-', '.')");
+  EXPECT_EQ(emulationNameProblem("lab\xe2\x9c\x93"),
+            "emulation name 'lab\xe2\x9c\x93' contains '\xe2\x9c\x93' (allowed: letters, digits, "
+            "'_', '-')");
+}
+
 TEST(NameChars, ReplacesEverythingOutsideTheAlphabet) {
   EXPECT_EQ(withNameChars("Web 1/$x.y-z_"), "Web_1__x.y-z_");
 }
