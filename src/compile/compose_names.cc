@@ -13,8 +13,9 @@ std::string composeServiceName(const plan::Node& node) {
     case plan::Role::Host:
       return dockerSafeName("hnode_" + std::to_string(node.asn) + "_" + node.name);
     case plan::Role::Router:
-    case plan::Role::BorderRouter:
       return dockerSafeName("rnode_" + std::to_string(node.asn) + "_" + node.name);
+    case plan::Role::BorderRouter:
+      return dockerSafeName("brdnode_" + std::to_string(node.asn) + "_" + node.name);
     case plan::Role::RouteServer:
       return dockerSafeName("rs_ix_" + node.name);
   }

@@ -12,7 +12,9 @@
 
 namespace asemu::compile {
 
-// "hnode_150_host_0", "rnode_180_router0" (also for border routers), "rs_ix_ix100".
+// As SEED names services: "hnode_150_host_0" for a host, "brdnode_180_router0" for a border
+// router (one on an exchange), "rnode_2_r1" for any other router, "rs_ix_ix100" for a route
+// server.
 std::string composeServiceName(const plan::Node& node);
 
 // "net_180_net0" for a local network, "net_ix_ix100" for an exchange.

@@ -55,7 +55,7 @@ TEST(AnycastDocker, ContainerNamesFollowSeed) {
 }
 
 TEST(AnycastDocker, RouterLabels) {
-  auto r0 = selfManagedProject()["services"]["rnode_180_router0"];
+  auto r0 = selfManagedProject()["services"]["brdnode_180_router0"];
   ASSERT_TRUE(r0.IsMap());
   EXPECT_EQ(r0["container_name"].as<std::string>(), "as180brd-router0-10.180.0.254");
   StringMap expected = {{P + "asn", "180"},           {P + "nodename", "router0"},
@@ -63,7 +63,7 @@ TEST(AnycastDocker, RouterLabels) {
                         {P + "net.0.name", "net0"},   {P + "net.0.address", "10.180.0.254/24"},
                         {P + "net.1.name", "ix100"},  {P + "net.1.address", "10.100.0.180/24"}};
   EXPECT_EQ(r0["labels"].as<StringMap>(), expected);
-  EXPECT_EQ(selfManagedProject()["services"]["rnode_180_router1"]["labels"][P + "loopback_addr"]
+  EXPECT_EQ(selfManagedProject()["services"]["brdnode_180_router1"]["labels"][P + "loopback_addr"]
                 .as<std::string>(),
             "10.0.0.29");
 }

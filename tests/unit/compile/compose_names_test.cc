@@ -10,7 +10,10 @@ namespace {
 TEST(ComposeNames, ServiceNamesByRole) {
   auto p = testing::sharedPrefixInternet();
   EXPECT_EQ(composeServiceName(*p.findNode("as150/host_0")), "hnode_150_host_0");
-  EXPECT_EQ(composeServiceName(*p.findNode("as150/router0")), "rnode_150_router0");
+  EXPECT_EQ(composeServiceName(*p.findNode("as150/router0")), "brdnode_150_router0");
+  plan::Node internal = *p.findNode("as150/router0");
+  internal.role = plan::Role::Router;  // a router on no exchange
+  EXPECT_EQ(composeServiceName(internal), "rnode_150_router0");
   EXPECT_EQ(composeServiceName(*p.findNode("ix/ix100")), "rs_ix_ix100");
   EXPECT_EQ(composeServiceName(*p.findNode("as180/host-1")), "hnode_180_host-1");
 }

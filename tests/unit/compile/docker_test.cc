@@ -140,7 +140,7 @@ TEST(Docker, SwarmStackHasOverlaysConfigsAndNoStaticAddresses) {
   auto net = y["networks"]["net_180_net0"];
   EXPECT_EQ(net["driver"].as<std::string>(), "overlay");
   EXPECT_TRUE(net["attachable"].as<bool>());
-  auto r = y["services"]["rnode_180_router0"];
+  auto r = y["services"]["brdnode_180_router0"];
   EXPECT_FALSE(r["container_name"]);
   EXPECT_FALSE(r["build"]);
   EXPECT_EQ(r["image"].as<std::string>(), "asemu-node:latest");
@@ -151,10 +151,10 @@ TEST(Docker, SwarmStackHasOverlaysConfigsAndNoStaticAddresses) {
   EXPECT_EQ(y["services"]["rs_ix_ix100"]["deploy"]["placement"]["constraints"][0].as<std::string>(),
             "node.labels.asemu.ix100 == true");
   EXPECT_EQ(r["configs"][1]["target"].as<std::string>(), "/etc/bird/bird.conf");
-  EXPECT_EQ(y["configs"]["rnode_180_router0_bird"]["file"].as<std::string>(),
-            "./nodes/rnode_180_router0/bird.conf");
+  EXPECT_EQ(y["configs"]["brdnode_180_router0_bird"]["file"].as<std::string>(),
+            "./nodes/brdnode_180_router0/bird.conf");
   EXPECT_NE(out.find("image/Dockerfile"), nullptr);
-  EXPECT_EQ(out.find("nodes/rnode_180_router0/Dockerfile"), nullptr);
+  EXPECT_EQ(out.find("nodes/brdnode_180_router0/Dockerfile"), nullptr);
 }
 
 TEST(Docker, SameInputSameBytes) {
