@@ -1,22 +1,23 @@
 #include "asemu/layers/ibgp.h"
 
 #include <map>
-#include <numeric>
 #include <unordered_map>
 
 namespace asemu {
 namespace {
 
-// Union-find over the routers of one AS.
-struct Parts {
-  std::vector<size_t> parent;
-  explicit Parts(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t find(size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void unite(size_t a, size_t b) { parent[find(a)] = find(b); }
-};
+// The routers an iBGP mesh links `start` to, in the order SEED numbers its sessions: a
+// depth-first walk from `start` that takes a router's interfaces in the order it joined them
+// and, on each local network, the routers in the order they joined it.
+void visit(size_t r, const std::vector<std::vector<size_t>>& networksOf,
+           const std::vector<std::vector<size_t>>& routersOn, std::vector<bool>& seen,
+           std::vector<size_t>& order) {
+  if (seen[r]) return;
+  seen[r] = true;
+  order.push_back(r);
+  for (size_t net : networksOf[r])
+    for (size_t next : routersOn[net]) visit(next, networksOf, routersOn, seen, order);
+}
 
 }  // namespace
 
@@ -33,20 +34,25 @@ void Ibgp::render(RenderContext& ctx) const {
 
   for (const auto& [asn, routers] : routersOf) {
     if (routers.size() < 2) continue;
-    Parts parts(routers.size());
-    std::unordered_map<std::string, size_t> firstOnNetwork;  // local network -> router position
-    for (size_t r = 0; r < routers.size(); ++r) {
+    // Positions of the AS's local networks in the order the routers reach them.
+    std::unordered_map<std::string, size_t> netIndex;
+    std::vector<std::vector<size_t>> networksOf(routers.size()), routersOn;
+    for (size_t r = 0; r < routers.size(); ++r)
       for (const auto& iface : nodes[routers[r]].interfaces) {
         if (kindOf.at(iface.network) != plan::NetworkKind::Local) continue;
-        auto [it, fresh] = firstOnNetwork.emplace(iface.network, r);
-        if (!fresh) parts.unite(r, it->second);
+        auto [it, fresh] = netIndex.emplace(iface.network, routersOn.size());
+        if (fresh) routersOn.emplace_back();
+        networksOf[r].push_back(it->second);
+        routersOn[it->second].push_back(r);
       }
-    }
     for (size_t r = 0; r < routers.size(); ++r) {
+      std::vector<bool> seen(routers.size(), false);
+      std::vector<size_t> order;
+      visit(r, networksOf, routersOn, seen, order);
       plan::Node& self = nodes[routers[r]];
       int k = 0;
-      for (size_t o = 0; o < routers.size(); ++o) {
-        if (o == r || parts.find(o) != parts.find(r)) continue;
+      for (size_t o : order) {
+        if (o == r) continue;
         const plan::Node& peer = nodes[routers[o]];
         plan::BgpSession s;
         s.name = "ibgp" + std::to_string(++k);

@@ -152,7 +152,12 @@ TEST_F(IbgpParts, AConnectedAsGetsAFullMesh) {
   // r0 and r2 share no network but reach each other through r1.
   EXPECT_EQ(ibgp("as8/r0"), (std::vector<std::string>{"ibgp1 -> as8/r1", "ibgp2 -> as8/r2"}));
   EXPECT_EQ(ibgp("as8/r1"), (std::vector<std::string>{"ibgp1 -> as8/r0", "ibgp2 -> as8/r2"}));
-  EXPECT_EQ(ibgp("as8/r2"), (std::vector<std::string>{"ibgp1 -> as8/r0", "ibgp2 -> as8/r1"}));
+}
+
+TEST_F(IbgpParts, SessionsAreNumberedInSeedsDepthFirstOrder) {
+  // As SEED does: from r2 through its networks (netB: r1), then on from r1 (netA: r0). The
+  // numbers follow that walk, not the order the routers were created in.
+  EXPECT_EQ(ibgp("as8/r2"), (std::vector<std::string>{"ibgp1 -> as8/r1", "ibgp2 -> as8/r0"}));
 }
 
 TEST_F(IbgpParts, IbgpUsesOspfForNextHops) {
