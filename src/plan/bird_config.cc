@@ -8,6 +8,7 @@
 // a re-enabled session comes back at once; they do not change which routes are chosen.
 #include "asemu/plan/bird_config.h"
 
+#include <algorithm>
 #include <cassert>
 #include <sstream>
 
@@ -132,7 +133,12 @@ std::string birdConfig(const Node& node) {
     out << "}\n";
   }
 
-  if (hasBgp) {
+  // As in SEED: eBGP brings the communities and the pipe that tags this AS's own networks; a
+  // router with iBGP alone passes them to t_bgp untagged, so its border routers export them to
+  // customers only.
+  bool hasEbgp = std::any_of(b.sessions.begin(), b.sessions.end(),
+                             [](const BgpSession& s) { return s.kind != SessionKind::Ibgp; });
+  if (hasEbgp) {
     out << "define LOCAL_COMM = (" << b.asn << ", 0, 0);\n"
         << "define CUSTOMER_COMM = (" << b.asn << ", 1, 0);\n"
         << "define PEER_COMM = (" << b.asn << ", 2, 0);\n"
@@ -140,6 +146,9 @@ std::string birdConfig(const Node& node) {
     emitPipe(out, "t_bgp", "master4", "all");
     emitPipe(out, "t_direct", "t_bgp",
              "filter { bgp_large_community.add(LOCAL_COMM); bgp_local_pref = 40; accept; }");
+  } else if (hasBgp) {
+    emitPipe(out, "t_bgp", "master4", "all");
+    emitPipe(out, "t_direct", "t_bgp", "all");
   }
 
   if (b.ospf) {

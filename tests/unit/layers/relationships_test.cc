@@ -160,6 +160,22 @@ TEST_F(IbgpParts, SessionsAreNumberedInSeedsDepthFirstOrder) {
   EXPECT_EQ(ibgp("as8/r2"), (std::vector<std::string>{"ibgp1 -> as8/r1", "ibgp2 -> as8/r0"}));
 }
 
+TEST_F(IbgpParts, OnlyRoutersWithEbgpTagTheirOwnNetworks) {
+  // As in SEED, the pipe that tags local networks LOCAL_COMM (local-pref 40) comes with eBGP; a
+  // router with iBGP alone hands them to t_bgp as they are, and defines no communities.
+  const std::string internal = plan::birdConfig(*plan_->findNode("as7/a1"));
+  EXPECT_EQ(internal.find("define LOCAL_COMM"), std::string::npos) << internal;
+  EXPECT_NE(internal.find("protocol pipe {\n"
+                          "    table t_direct;\n"
+                          "    peer table t_bgp;\n"
+                          "    import none;\n"
+                          "    export all;\n"
+                          "}\n"),
+            std::string::npos)
+      << internal;
+  // Routers with eBGP keep both: the golden configs of the anycast demo show them.
+}
+
 TEST_F(IbgpParts, IbgpUsesOspfForNextHops) {
   const std::string conf = plan::birdConfig(*plan_->findNode("as8/r1"));
   EXPECT_NE(conf.find("protocol bgp ibgp2 {\n"
