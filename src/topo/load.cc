@@ -266,6 +266,9 @@ void FileLoader::exchange(const YAML::Node& node, size_t index) {
   auto id = m.integer("id", 1, kMaxNumber, true);
   auto prefix = m.autoOr("prefix", isPrefix, kPrefixText);
   auto displayName = m.string("display_name");
+  if (displayName)
+    if (auto problem = displayNameProblem(*displayName); !problem.empty())
+      m.error("display_name", problem);
   auto rsAddress = m.autoOr("route_server_address", isAddress, kAddressText);
   auto lp = link(m);
   if (!id) return;
@@ -440,6 +443,9 @@ void FileLoader::networks(const Mapping& as, AutonomousSystem* target) {
     auto name = m.string("name", true);
     auto prefix = m.autoOr("prefix", isPrefix, kPrefixText);
     auto displayName = m.string("display_name");
+    if (displayName)
+      if (auto problem = displayNameProblem(*displayName); !problem.empty())
+        m.error("display_name", problem);
     auto lp = link(m);
     if (!name || !target) continue;
     sink_.create(1, m.at());

@@ -145,10 +145,10 @@ TEST(TopologyErrors, ReservedAndDotNames) {
 TEST(TopologyErrors, DisplayNamesAreText) {
   EXPECT_EQ(
       renderError("ases: [{asn: 1, networks: [{name: net0, display_name: \"x\\e]0;pwn\\a\"}]}]\n"),
-      "t.yaml:1:28: as1/net0: display name 'x\\x1b]0;pwn\\x07' contains control characters "
+      "t.yaml:1:55: as1/net0: display name 'x\\x1b]0;pwn\\x07' contains control characters "
       "or bytes that are not UTF-8; use plain text");
   EXPECT_EQ(renderError("exchanges: [{id: 100, display_name: \"NYC\\n100\"}]\n"),
-            "t.yaml:1:13: ix100: display name 'NYC\\x0a100' contains control characters or bytes "
+            "t.yaml:1:37: ix100: display name 'NYC\\x0a100' contains control characters or bytes "
             "that are not UTF-8; use plain text");
 }
 
