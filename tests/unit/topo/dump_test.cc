@@ -41,7 +41,7 @@ TEST(TopologyDump, KeepsEveryFieldAndQuotesWhatNeedsIt) {
   Emulator emu;
   Base base;
   Ebgp ebgp;
-  base.createInternetExchange(7, "10.77.0.0/24", "a \"quoted\": name\twith\ttabs\n")
+  base.createInternetExchange(7, "10.77.0.0/24", "a \"quoted\": name # with 'marks' & {braces}")
       .setRouteServerAddress("10.77.0.200")
       .setDefaultLinkProperties(12, 5000000, 0.25);
   base.createInternetExchange(8).setDisplayName("yes");
@@ -63,7 +63,7 @@ TEST(TopologyDump, KeepsEveryFieldAndQuotesWhatNeedsIt) {
   ASSERT_EQ(b.internetExchanges().size(), 3u);
   const InternetExchange& ix = b.internetExchanges()[0];
   EXPECT_EQ(ix.prefix(), "10.77.0.0/24");
-  EXPECT_EQ(ix.displayName(), "a \"quoted\": name\twith\ttabs\n");
+  EXPECT_EQ(ix.displayName(), "a \"quoted\": name # with 'marks' & {braces}");
   EXPECT_EQ(ix.routeServerAddress(), "10.77.0.200");
   EXPECT_EQ(ix.linkProperties(), (LinkProperties{12, 5000000, 0.25}));
   EXPECT_EQ(b.internetExchanges()[1].displayName(), "yes");
