@@ -17,6 +17,7 @@ Labels nodeLabels([[maybe_unused]] const plan::Plan& plan, const plan::Node& nod
   put(labels, "asn", std::to_string(node.asn));
   put(labels, "nodename", node.name);
   put(labels, "role", plan::roleName(node.role));
+  if (!node.display_name.empty()) put(labels, "displayname", node.display_name);
   if (node.isRouter() && node.loopback) put(labels, "loopback_addr", node.loopback->str());
   for (size_t i = 0; i < node.interfaces.size(); ++i) {
     const auto& iface = node.interfaces[i];

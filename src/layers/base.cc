@@ -173,6 +173,9 @@ class BaseRenderer {
     node.name = model.name();
     node.asn = model.asn();
     node.role = model.kind() == Node::Kind::Host ? plan::Role::Host : plan::Role::Router;
+    node.display_name = model.displayName();
+    if (auto problem = displayNameProblem(node.display_name); !problem.empty())
+      ctx_.diagnostics.add(node.id, problem, model.origin);
     ctx_.node_index[node.id] = ctx_.plan.nodes.size();
     ctx_.node_origin[node.id] = model.origin;
     size_t index = ctx_.plan.nodes.size();

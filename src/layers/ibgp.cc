@@ -3,6 +3,9 @@
 #include <map>
 #include <unordered_map>
 
+#include "asemu/layers/base.h"
+#include "asemu/layers/emulator.h"
+
 namespace asemu {
 namespace {
 
@@ -21,7 +24,23 @@ void visit(size_t r, const std::vector<std::vector<size_t>>& networksOf,
 
 }  // namespace
 
+Ibgp::Ibgp() : masked_(std::make_shared<std::map<int, SourceLocation>>()) {}
+
+Ibgp& Ibgp::maskAsn(int asn, SourceLocation at) {
+  masked_->emplace(asn, std::move(at));
+  return *this;
+}
+
+bool Ibgp::isMaskedAsn(int asn) const {
+  return masked_->count(asn) > 0;
+}
+
 void Ibgp::render(RenderContext& ctx) const {
+  const Base& base = ctx.emulator.getLayer<Base>();
+  for (const auto& [asn, at] : *masked_)
+    if (!base.findAutonomousSystem(asn))
+      ctx.diagnostics.add("Ibgp", "masks as" + std::to_string(asn) + ", which does not exist", at);
+
   auto& nodes = ctx.plan.nodes;
   std::unordered_map<std::string, plan::NetworkKind> kindOf;
   for (const auto& n : ctx.plan.networks) kindOf[n.id] = n.kind;
@@ -33,7 +52,7 @@ void Ibgp::render(RenderContext& ctx) const {
       routersOf[nodes[i].asn].push_back(i);
 
   for (const auto& [asn, routers] : routersOf) {
-    if (routers.size() < 2) continue;
+    if (routers.size() < 2 || isMaskedAsn(asn)) continue;
     // Positions of the AS's local networks in the order the routers reach them.
     std::unordered_map<std::string, size_t> netIndex;
     std::vector<std::vector<size_t>> networksOf(routers.size()), routersOn;
@@ -50,6 +69,15 @@ void Ibgp::render(RenderContext& ctx) const {
       std::vector<size_t> order;
       visit(r, networksOf, routersOn, seen, order);
       plan::Node& self = nodes[routers[r]];
+      if (order.size() > 1 && !self.bird->ospf) {
+        // iBGP next hops are the peers' loopbacks, which only OSPF (table t_ospf) resolves.
+        ctx.fail(self.id,
+                 "has iBGP sessions but runs no OSPF, which iBGP needs to reach the other "
+                 "routers' loopbacks; mask as" +
+                     std::to_string(asn) + " from iBGP too (ibgp: false), or let OSPF run",
+                 ctx.node_origin[self.id]);
+        continue;
+      }
       int k = 0;
       for (size_t o : order) {
         if (o == r) continue;

@@ -16,6 +16,7 @@ std::string vertexKind(const plan::Node& n) {
 }
 
 std::string nodeLabel(const plan::Node& n) {
+  if (!n.display_name.empty()) return n.display_name;
   if (n.role == plan::Role::RouteServer) return n.name;
   return std::to_string(n.asn) + "/" + n.name;
 }

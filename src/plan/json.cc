@@ -72,6 +72,7 @@ json sessionJson(const BgpSession& s) {
 
 json nodeJson(const Node& n) {
   json j = {{"id", n.id}, {"name", n.name}, {"asn", n.asn}, {"role", roleKey(n.role)}};
+  if (!n.display_name.empty()) j["display_name"] = n.display_name;  // optional: older plans
   json ifs = json::array();
   for (const auto& i : n.interfaces)
     ifs.push_back({{"name", i.name},
@@ -217,6 +218,7 @@ Node readNode(const Reader& r, const json& j) {
   Node n;
   n.id = r.str(j, "id");
   n.name = r.str(j, "name");
+  if (j.is_object() && j.contains("display_name")) n.display_name = r.str(j, "display_name");
   n.asn = int(r.integer(j, "asn", 0, kMaxInt));
   n.role = enumFrom<Role>(r.at("role"), r.str(j, "role"),
                           {{"host", Role::Host},
@@ -326,6 +328,7 @@ class PlanChecker {
             const std::set<std::string>& nodeIds) {
     check(at + ".id", idProblem(n.id));
     check(at + ".name", objectNameProblem(n.name));
+    check(at + ".display_name", displayNameProblem(n.display_name));
     std::set<std::string> interfaces = {"dummy0"};
     for (size_t k = 0; k < n.interfaces.size(); ++k) {
       const Interface& i = n.interfaces[k];

@@ -85,7 +85,8 @@ std::string routeClassName(RouteClass c) {
 }
 
 std::string seedContainerName(const Node& node) {
-  std::string name = "as" + std::to_string(node.asn) + roleShortName(node.role) + "-" + node.name;
+  std::string name = "as" + std::to_string(node.asn) + roleShortName(node.role) + "-" +
+                     (node.display_name.empty() ? node.name : node.display_name);
   if (!node.interfaces.empty()) name += "-" + node.interfaces.front().address.str();
   return withNameChars(std::move(name));
 }

@@ -8,6 +8,9 @@
 #include "asemu/core/yaml_writer.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
+#include "asemu/layers/ibgp.h"
+#include "asemu/layers/ospf.h"
+#include "asemu/layers/routing.h"
 #include "asemu/topo/topology.h"
 
 namespace asemu::topo {
@@ -72,6 +75,7 @@ void writeNodes(YamlWriter& y, const char* key, const std::deque<Node>& nodes) {
   for (const auto& node : nodes) {
     y.beginMap();
     writeField(y, "name", node.name());
+    if (!node.displayName().empty()) writeField(y, "display_name", node.displayName());
     if (!node.joins().empty()) {
       y.key("joins");
       y.beginSeq(true);
@@ -92,7 +96,32 @@ void writeNodes(YamlWriter& y, const char* key, const std::deque<Node>& nodes) {
   y.endSeq();
 }
 
-void writeAses(YamlWriter& y, const Base& base) {
+// The layers, when they are not the five a file gets without `layers`: those the emulator has,
+// with the layers they need (an emulator still being built may lack some) and always Base.
+void writeLayers(YamlWriter& y, const Emulator& emu) {
+  const std::vector<std::string> all = {Base::kName, Routing::kName, Ebgp::kName, Ospf::kName,
+                                        Ibgp::kName};
+  bool ibgp = emu.hasLayer(Ibgp::kName), ospf = ibgp || emu.hasLayer(Ospf::kName);
+  bool ebgp = emu.hasLayer(Ebgp::kName);
+  bool routing = ospf || ebgp || emu.hasLayer(Routing::kName);
+  if (emu.layerNames().empty() || (ibgp && ebgp)) return;
+  std::vector<std::string> present = {Base::kName};
+  if (routing) present.push_back(Routing::kName);
+  if (ebgp) present.push_back(Ebgp::kName);
+  if (ospf) present.push_back(Ospf::kName);
+  y.key("layers");
+  y.beginSeq(true);
+  for (const auto& n : present) y.string(n);
+  y.endSeq();
+}
+
+// The OSPF and iBGP settings of the objects they name (nullptr: the layer is left out).
+struct Masks {
+  const Ospf* ospf = nullptr;
+  const Ibgp* ibgp = nullptr;
+};
+
+void writeAses(YamlWriter& y, const Base& base, const Masks& masks) {
   if (base.autonomousSystems().empty()) return;
   y.key("ases");
   y.beginSeq();
@@ -100,6 +129,14 @@ void writeAses(YamlWriter& y, const Base& base) {
     y.beginMap();
     y.key("asn");
     y.integer(as.asn());
+    if (masks.ospf && masks.ospf->isMaskedAsn(as.asn())) {
+      y.key("ospf");
+      y.boolean(false);
+    }
+    if (masks.ibgp && masks.ibgp->isMaskedAsn(as.asn())) {
+      y.key("ibgp");
+      y.boolean(false);
+    }
     if (!as.networks().empty()) {
       y.key("networks");
       y.beginSeq();
@@ -108,6 +145,10 @@ void writeAses(YamlWriter& y, const Base& base) {
         writeField(y, "name", net.name());
         if (net.prefix() != kAuto) writeField(y, "prefix", net.prefix());
         if (!net.displayName().empty()) writeField(y, "display_name", net.displayName());
+        if (masks.ospf && masks.ospf->isMasked(as.asn(), net.name()))
+          writeField(y, "ospf", "masked");
+        else if (masks.ospf && masks.ospf->isStub(as.asn(), net.name()))
+          writeField(y, "ospf", "stub");
         if (!net.linkProperties().empty()) writeLink(y, net.linkProperties());
         y.endMap();
       }
@@ -178,10 +219,14 @@ std::string dumpString(const Emulator& emu, const std::string& name) {
   y.comment("asemu topology (docs/topology-format.md)");
   y.beginMap();
   if (!name.empty()) writeField(y, "name", name);
+  writeLayers(y, emu);
   if (emu.hasLayer(Base::kName)) {
     const Base& base = emu.getLayer<Base>();
+    Masks masks;
+    if (emu.hasLayer(Ospf::kName)) masks.ospf = &emu.getLayer<Ospf>();
+    if (emu.hasLayer(Ibgp::kName)) masks.ibgp = &emu.getLayer<Ibgp>();
     writeExchanges(y, base);
-    writeAses(y, base);
+    writeAses(y, base, masks);
   }
   if (emu.hasLayer(Ebgp::kName)) writePeerings(y, emu.getLayer<Ebgp>());
   y.endMap();

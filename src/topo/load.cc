@@ -104,16 +104,14 @@ struct IncludeChain {
 class FileLoader {
  public:
   FileLoader(Emulator& emu, Sink& sink, const FileSource& files, IncludeChain& chain)
-      : base_(emu.getLayer<Base>()),
-        ebgp_(emu.getLayer<Ebgp>()),
-        emu_(emu),
-        sink_(sink),
-        files_(files),
-        chain_(chain) {}
+      : base_(emu.getLayer<Base>()), emu_(emu), sink_(sink), files_(files), chain_(chain) {}
 
   std::string loadText(const std::string& text, const std::string& file);
 
  private:
+  void layers(const Mapping& top);
+  template <class L>
+  L* layer(const Mapping& m, const std::string& key);
   void includes(const Mapping& top);
   void exchange(const YAML::Node& node, size_t index);
   void autonomousSystem(const YAML::Node& node, size_t index);
@@ -124,13 +122,13 @@ class FileLoader {
   void networks(const Mapping& as, AutonomousSystem* target);
   void nodes(const Mapping& as, const std::string& key, AutonomousSystem* target);
   std::optional<LinkProperties> link(const Mapping& owner);
+  std::optional<std::string> displayName(const Mapping& owner);
   void peerings(const Mapping& top);
   void privatePeering(const YAML::Node& node, size_t index);
   void routeServerPeering(const YAML::Node& node, size_t index);
   std::optional<std::vector<int>> asnList(const Mapping& m, const std::string& key);
 
   Base& base_;
-  Ebgp& ebgp_;
   Emulator& emu_;
   Sink& sink_;
   const FileSource& files_;
@@ -171,9 +169,14 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
     sink_.add("", "invalid YAML: " + e.msg, where(e.mark));
     return {};
   }
-  if (root.IsNull()) return {};
+  if (root.IsNull()) {
+    if (chain_.ids.size() == 1)
+      layers(Mapping(src_, YAML::Node(YAML::NodeType::Map), "topology", {}));
+    return {};
+  }
 
-  Mapping top(src_, root, "topology", {"name", "include", "exchanges", "ases", "peerings"});
+  Mapping top(src_, root, "topology",
+              {"name", "layers", "include", "exchanges", "ases", "peerings"});
   if (!top.valid()) return {};
   std::optional<std::string> name = top.string("name");
   if (name) {
@@ -182,6 +185,9 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
       name.reset();
     }
   }
+  // Only the loaded file's own `layers` count, as with `name`; they are set up before its
+  // includes load, which add to them.
+  if (chain_.ids.size() == 1) layers(top);
   includes(top);
   if (auto items = top.sequence("exchanges"))
     for (size_t i = 0; i < items->size(); ++i) exchange((*items)[i], i);
@@ -189,6 +195,61 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
     for (size_t i = 0; i < items->size(); ++i) autonomousSystem((*items)[i], i);
   peerings(top);
   return name.value_or("");
+}
+
+// The layers the file's objects go to: those `layers` lists, or all five. Base is always there.
+void FileLoader::layers(const Mapping& top) {
+  const std::vector<std::string> known = {Base::kName, Routing::kName, Ebgp::kName, Ospf::kName,
+                                          Ibgp::kName};
+  std::vector<std::string> wanted = known;
+  if (auto items = top.sequence("layers")) {
+    wanted.clear();
+    for (const auto& item : *items) {
+      if (!item.IsScalar() || std::find(known.begin(), known.end(), item.Scalar()) == known.end()) {
+        sink_.add("layers",
+                  item.IsScalar() ? unknownNameMessage("layer", item.Scalar(), known)
+                                  : "a layer is one of Base, Routing, Ebgp, Ospf and Ibgp, got " +
+                                        describe(item),
+                  src_.at(item));
+      } else if (std::find(wanted.begin(), wanted.end(), item.Scalar()) != wanted.end()) {
+        sink_.add("layers", "layer " + item.Scalar() + " is listed twice", src_.at(item));
+      } else {
+        wanted.push_back(item.Scalar());
+      }
+    }
+    // What each layer needs, as its class says.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> needs = {
+        {Routing::kName, Routing().dependencies()},
+        {Ebgp::kName, Ebgp().dependencies()},
+        {Ospf::kName, Ospf().dependencies()},
+        {Ibgp::kName, Ibgp().dependencies()}};
+    auto listed = [&](const std::string& n) {
+      return std::find(wanted.begin(), wanted.end(), n) != wanted.end();
+    };
+    if (!listed(Base::kName))
+      top.error("layers", "'layers' must list Base, the layer of every AS, exchange and node");
+    for (const auto& [layer, deps] : needs)
+      for (const auto& dep : deps)
+        if (listed(layer) && !listed(dep))
+          top.error("layers", "layer " + layer + " needs layer " + dep + "; add " + dep +
+                                  " to 'layers' or leave " + layer + " out");
+  }
+  for (const auto& n : wanted) {
+    if (n == Routing::kName) emu_.getOrAddLayer<Routing>();
+    if (n == Ebgp::kName) emu_.getOrAddLayer<Ebgp>();
+    if (n == Ospf::kName) emu_.getOrAddLayer<Ospf>();
+    if (n == Ibgp::kName) emu_.getOrAddLayer<Ibgp>();
+  }
+}
+
+// The emulation's layer L for the setting `key` of `m`, or nullptr after reporting that the
+// topology leaves L out.
+template <class L>
+L* FileLoader::layer(const Mapping& m, const std::string& key) {
+  if (emu_.hasLayer(L::kName)) return &emu_.getLayer<L>();
+  m.error(key, "'" + key + "' needs the " + std::string(L::kName) + " layer, which this " +
+                   "topology leaves out; add " + L::kName + " to 'layers'");
+  return nullptr;
 }
 
 void FileLoader::includes(const Mapping& top) {
@@ -259,16 +320,22 @@ std::optional<LinkProperties> FileLoader::link(const Mapping& owner) {
   return lp;
 }
 
+// `display_name`, reported where the file says it when it breaks the display-name rule.
+std::optional<std::string> FileLoader::displayName(const Mapping& owner) {
+  auto text = owner.string("display_name");
+  if (text)
+    if (auto problem = displayNameProblem(*text); !problem.empty())
+      owner.error("display_name", problem);
+  return text;
+}
+
 void FileLoader::exchange(const YAML::Node& node, size_t index) {
   Mapping m(src_, node, numberedName(node, "id", "ix", indexed("exchanges", index)),
             {"id", "prefix", "display_name", "route_server_address", "link"});
   if (!m.valid()) return;
   auto id = m.integer("id", 1, kMaxNumber, true);
   auto prefix = m.autoOr("prefix", isPrefix, kPrefixText);
-  auto displayName = m.string("display_name");
-  if (displayName)
-    if (auto problem = displayNameProblem(*displayName); !problem.empty())
-      m.error("display_name", problem);
+  auto displayName = this->displayName(m);
   auto rsAddress = m.autoOr("route_server_address", isAddress, kAddressText);
   auto lp = link(m);
   if (!id) return;
@@ -286,10 +353,15 @@ void FileLoader::exchange(const YAML::Node& node, size_t index) {
 
 void FileLoader::autonomousSystem(const YAML::Node& node, size_t index) {
   Mapping m(src_, node, numberedName(node, "asn", "as", indexed("ases", index)),
-            {"asn", "extend", "transit", "stub", "networks", "hosts", "routers"});
+            {"asn", "extend", "transit", "stub", "ospf", "ibgp", "networks", "hosts", "routers"});
   if (!m.valid()) return;
   auto asn = m.integer("asn", 1, kMaxNumber, true);
   bool extend = m.boolean("extend").value_or(false);
+  // `ospf: false` / `ibgp: false` mask the AS from that layer (SEED's maskAsn).
+  if (auto ospf = m.boolean("ospf"); ospf && !*ospf && asn)
+    if (auto* layer = this->layer<Ospf>(m, "ospf")) layer->maskAsn(int(*asn), m.at("ospf"));
+  if (auto ibgp = m.boolean("ibgp"); ibgp && !*ibgp && asn)
+    if (auto* layer = this->layer<Ibgp>(m, "ibgp")) layer->maskAsn(int(*asn), m.at("ibgp"));
 
   AutonomousSystem* as = nullptr;
   if (m.has("transit") && m.has("stub")) {
@@ -438,14 +510,25 @@ void FileLoader::networks(const Mapping& as, AutonomousSystem* target) {
   for (size_t i = 0; i < items->size(); ++i) {
     const YAML::Node& node = (*items)[i];
     Mapping m(src_, node, namedName(node, as.object(), indexed("networks", i)),
-              {"name", "prefix", "display_name", "link"});
+              {"name", "prefix", "display_name", "ospf", "link"});
     if (!m.valid()) continue;
     auto name = m.string("name", true);
+    // `ospf: active` (the default), `stub` or `masked`: SEED's markAsStub / maskNetwork.
+    if (auto mode = m.string("ospf"); mode && name && target) {
+      const std::vector<std::string> modes = {"active", "stub", "masked"};
+      if (std::find(modes.begin(), modes.end(), *mode) == modes.end()) {
+        m.error("ospf", unknownNameMessage("OSPF mode", *mode, modes));
+      } else if (*mode != "active") {
+        if (auto* ospf = layer<Ospf>(m, "ospf")) {
+          if (*mode == "stub")
+            ospf->markAsStub(target->asn(), *name, m.at("ospf"));
+          else
+            ospf->maskNetwork(target->asn(), *name, m.at("ospf"));
+        }
+      }
+    }
     auto prefix = m.autoOr("prefix", isPrefix, kPrefixText);
-    auto displayName = m.string("display_name");
-    if (displayName)
-      if (auto problem = displayNameProblem(*displayName); !problem.empty())
-        m.error("display_name", problem);
+    auto displayName = this->displayName(m);
     auto lp = link(m);
     if (!name || !target) continue;
     sink_.create(1, m.at());
@@ -465,9 +548,11 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
   if (!items) return;
   for (size_t i = 0; i < items->size(); ++i) {
     const YAML::Node& node = (*items)[i];
-    Mapping m(src_, node, namedName(node, as.object(), indexed(key, i)), {"name", "joins"});
+    Mapping m(src_, node, namedName(node, as.object(), indexed(key, i)),
+              {"name", "display_name", "joins"});
     if (!m.valid()) continue;
     auto name = m.string("name", true);
+    auto displayName = this->displayName(m);
 
     struct Join {
       std::string network, address;
@@ -497,6 +582,7 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
     try {
       Node& n = key == "hosts" ? target->createHost(*name) : target->createRouter(*name);
       n.origin = m.at();
+      if (displayName) n.setDisplayName(*displayName);
       for (auto& j : joins) n.joinNetwork(j.network, j.address, std::move(j.at));
     } catch (const Error& e) {
       sink_.add(located(e, m.at("name")));
@@ -524,6 +610,11 @@ void FileLoader::peerings(const Mapping& top) {
   if (!top.has("peerings")) return;
   Mapping m(src_, top.value("peerings"), "peerings", {"private", "route_server"});
   if (!m.valid()) return;
+  if (!emu_.hasLayer(Ebgp::kName)) {
+    top.error("peerings",
+              "peerings need the Ebgp layer, which this topology leaves out; add Ebgp to 'layers'");
+    return;
+  }
   if (auto items = m.sequence("route_server"))
     for (size_t i = 0; i < items->size(); ++i) routeServerPeering((*items)[i], i);
   if (auto items = m.sequence("private"))
@@ -555,7 +646,7 @@ void FileLoader::privatePeering(const YAML::Node& node, size_t index) {
   }
   if (!ix || !as || !bs || !relOk) return;
   sink_.create(uint64_t(as->size()) * bs->size(), m.at());
-  ebgp_.addPrivatePeerings(int(*ix), *as, *bs, rel, m.at());
+  emu_.getLayer<Ebgp>().addPrivatePeerings(int(*ix), *as, *bs, rel, m.at());
 }
 
 void FileLoader::routeServerPeering(const YAML::Node& node, size_t index) {
@@ -565,7 +656,7 @@ void FileLoader::routeServerPeering(const YAML::Node& node, size_t index) {
   auto members = asnList(m, "members");
   if (!ix || !members) return;
   sink_.create(members->size(), m.at());
-  ebgp_.addRsPeers(int(*ix), *members, m.at());
+  emu_.getLayer<Ebgp>().addRsPeers(int(*ix), *members, m.at());
 }
 
 }  // namespace
@@ -605,11 +696,7 @@ std::string DiskFiles::identity(const std::string& path) const {
 
 std::string load(Emulator& emu, const std::string& text, const std::string& file,
                  const FileSource& files) {
-  emu.getOrAddLayer<Base>();
-  emu.getOrAddLayer<Routing>();
-  emu.getOrAddLayer<Ebgp>();
-  emu.getOrAddLayer<Ospf>();
-  emu.getOrAddLayer<Ibgp>();
+  emu.getOrAddLayer<Base>();  // the file's `layers` add the others
 
   Sink sink;
   IncludeChain chain{{files.identity(file)}, {file}};

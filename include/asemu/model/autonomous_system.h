@@ -67,6 +67,14 @@ class Node {
   // "as180/router0": how errors and the CLI name the node.
   std::string id() const { return "as" + std::to_string(asn_) + "/" + name_; }
   const std::vector<Join>& joins() const { return joins_; }
+  // The human name SEED shows in the container name (as151h-Web-1-10.151.0.71) and the map;
+  // empty means none. Checked when rendered.
+  const std::string& displayName() const { return displayName_; }
+
+  Node& setDisplayName(std::string name) {
+    displayName_ = std::move(name);
+    return *this;
+  }
 
   // Joins a network of this node's AS, or an exchange ("ix100"). Checked when rendered.
   Node& joinNetwork(const std::string& network, const std::string& address = kAuto) {
@@ -84,6 +92,7 @@ class Node {
   int asn_;
   Kind kind_;
   std::string name_;
+  std::string displayName_;
   std::vector<Join> joins_;
 };
 

@@ -99,7 +99,8 @@ struct Bird {
 struct Node {
   std::string id;  // unique: "as180/router0", "ix/ix100"
   std::string name;
-  int asn = 0;  // a route server's is its IX number
+  std::string display_name;  // empty: none
+  int asn = 0;               // a route server's is its IX number
   Role role = Role::Host;
   std::vector<Interface> interfaces;    // in the order the node joined its networks
   std::optional<Ipv4Address> loopback;  // routers: 10.0.0.k/32 on dummy0
@@ -122,6 +123,7 @@ struct Plan {
 };
 
 // "as180brd-router0-10.180.0.254": the name SEED gives the node's container; lookups accept it.
+// A node with a display name has it in place of its name: "as151h-Web-1-10.151.0.71".
 std::string seedContainerName(const Node& node);
 std::string roleName(Role role);           // "Host", "Router", "BorderRouter", "Route Server"
 std::string roleShortName(Role role);      // "h", "r", "brd", "brd"

@@ -28,6 +28,20 @@ TEST(SeedLabels, HostHasNoLoopback) {
   EXPECT_EQ(nodeLabels(p, *p.findNode("as150/host_0")), expected);
 }
 
+TEST(SeedLabels, DisplayNameIsLabelledAndNamesTheContainer) {
+  auto p = testing::smallInternet();
+  plan::Node& host = *p.findNode("as150/host_0");
+  host.display_name = "Web-1";
+  Labels expected = {{P + "asn", "150"},         {P + "nodename", "host_0"},
+                     {P + "role", "Host"},       {P + "displayname", "Web-1"},
+                     {P + "net.0.name", "net0"}, {P + "net.0.address", "10.150.0.71/24"}};
+  EXPECT_EQ(nodeLabels(p, host), expected);
+  EXPECT_EQ(plan::seedContainerName(host), "as150h-Web-1-10.150.0.71");
+  // Characters outside [a-zA-Z0-9_.-] become '_', as in SEED.
+  host.display_name = "Web server #1";
+  EXPECT_EQ(plan::seedContainerName(host), "as150h-Web_server__1-10.150.0.71");
+}
+
 TEST(SeedLabels, RouteServerUsesExchangeNumber) {
   auto p = testing::smallInternet();
   Labels expected = {{P + "asn", "100"},

@@ -45,6 +45,17 @@ TEST(Graph, LabelsKindsAndAddresses) {
   EXPECT_EQ((*net)["prefix"], "10.2.0.0/24");
 }
 
+TEST(Graph, DisplayNameIsTheLabelAndPartOfTheContainerName) {
+  plan::Plan p = testing::smallPlan();
+  p.findNode("as2/host_0")->display_name = "Web-1";
+  nlohmann::json g = graphJson(p);
+  const auto* h = vertex(g, "as2/host_0");
+  ASSERT_TRUE(h);
+  EXPECT_EQ((*h)["label"], "Web-1");
+  EXPECT_EQ((*h)["name"], "host_0");
+  EXPECT_EQ((*h)["container"], "as2h-Web-1-10.2.0.71");
+}
+
 TEST(Graph, OneEdgePerInterfaceCarryingTheAddress) {
   nlohmann::json g = graphJson(testing::smallPlan());
   ASSERT_EQ(g["edges"].size(), 4u);

@@ -57,6 +57,7 @@ TEST(PlanJson, SamplePlanRoundTripsEveryField) {
   EXPECT_EQ(back.name, "sample");
   EXPECT_EQ(back.networks[0].link, (LinkProperties{5, 1000000, 0.5}));
   EXPECT_EQ(back.networks[1].display_name, "NYC-100");
+  EXPECT_EQ(back.nodes[0].display_name, "Web-1");
   EXPECT_EQ(back.networks[1].kind, NetworkKind::Exchange);
   EXPECT_FALSE(back.nodes[0].loopback.has_value());
   EXPECT_FALSE(back.nodes[0].bird.has_value());
@@ -327,6 +328,11 @@ TEST_F(PlanJsonErrors, NamesAndPrefixesFollowTheTopologyRules) {
   EXPECT_EQ(readError(d),
             "plan.nodes[0].sysctls.kernel.panic: only network sysctls (net.*) belong to a node; a "
             "plan sets no others");
+  json f = toJson(testing::samplePlan());
+  f["nodes"][0]["display_name"] = "Web\n1";
+  EXPECT_EQ(readError(f),
+            "plan.nodes[0].display_name: display name 'Web\\x0a1' contains control characters "
+            "or bytes that are not UTF-8; use plain text");
   json e = toJson(testing::samplePlan());
   e["networks"][0]["display_name"] = "x\x1b]0;pwn\x07";
   EXPECT_EQ(readError(e),

@@ -24,6 +24,7 @@ inline Plan samplePlan() {
   Node host;
   host.id = "as150/host_0";
   host.name = "host_0";
+  host.display_name = "Web-1";
   host.asn = 150;
   host.role = Role::Host;
   host.interfaces.push_back({"net0", "as150/net0", Ipv4Address(10, 150, 0, 71), 24});

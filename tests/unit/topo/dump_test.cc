@@ -49,7 +49,7 @@ TEST(TopologyDump, KeepsEveryFieldAndQuotesWhatNeedsIt) {
   AutonomousSystem& as = base.createAutonomousSystem(70);
   as.createNetwork("null", "10.70.1.0/24").setDisplayName("Zürich # 1").setDefaultLinkProperties(3);
   as.createNetwork("1.5");
-  as.createHost("h").joinNetwork("null", "10.70.1.9").joinNetwork("1.5");
+  as.createHost("h").setDisplayName("Web: #1").joinNetwork("null", "10.70.1.9").joinNetwork("1.5");
   as.createRouter("r").joinNetwork("1.5").joinNetwork("ix7");
   ebgp.addPrivatePeering(7, 70, 71, PeerRelationship::Unfiltered);
   ebgp.addPrivatePeering(7, 70, 72, PeerRelationship::Unfiltered);
@@ -76,6 +76,8 @@ TEST(TopologyDump, KeepsEveryFieldAndQuotesWhatNeedsIt) {
   EXPECT_EQ(as2.networks()[1].prefix(), "auto");
   ASSERT_EQ(as2.hosts().at(0).joins().size(), 2u);
   EXPECT_EQ(as2.hosts()[0].joins()[0].address, "10.70.1.9");
+  EXPECT_EQ(as2.hosts()[0].displayName(), "Web: #1");
+  EXPECT_EQ(as2.routers().at(0).displayName(), "");
   EXPECT_EQ(as2.hosts()[0].joins()[1].network, "1.5");
   EXPECT_EQ(as2.routers().at(0).joins()[1].network, "ix7");
 

@@ -27,11 +27,12 @@ std::string renderError(const std::string& yaml) {
 
 TEST(TopologyErrors, UnknownKeyNamesTheKeyAndSuggestsOne) {
   EXPECT_EQ(loadError("ases:\n  - asn: 150\n    netwroks: []\n"),
-            "t.yaml:3:5: as150: unknown key 'netwroks' (known: asn, extend, hosts, networks, "
-            "routers, stub, transit); did you mean 'networks'?");
-  EXPECT_EQ(loadError("exchange: []\n"),
-            "t.yaml:1:1: topology: unknown key 'exchange' (known: ases, exchanges, include, name, "
-            "peerings); did you mean 'exchanges'?");
+            "t.yaml:3:5: as150: unknown key 'netwroks' (known: asn, extend, hosts, ibgp, "
+            "networks, ospf, routers, stub, transit); did you mean 'networks'?");
+  EXPECT_EQ(
+      loadError("exchange: []\n"),
+      "t.yaml:1:1: topology: unknown key 'exchange' (known: ases, exchanges, include, layers, "
+      "name, peerings); did you mean 'exchanges'?");
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {latency: 5}}]\n"),
             "t.yaml:1:28: ix1: unknown key 'latency' (known: bandwidth_bps, latency_ms, "
             "loss_percent)");
@@ -147,6 +148,9 @@ TEST(TopologyErrors, DisplayNamesAreText) {
       renderError("ases: [{asn: 1, networks: [{name: net0, display_name: \"x\\e]0;pwn\\a\"}]}]\n"),
       "t.yaml:1:55: as1/net0: display name 'x\\x1b]0;pwn\\x07' contains control characters "
       "or bytes that are not UTF-8; use plain text");
+  EXPECT_EQ(renderError("ases: [{asn: 1, hosts: [{name: h, display_name: \"a\\tb\"}]}]\n"),
+            "t.yaml:1:49: as1/h: display name 'a\\x09b' contains control characters or bytes "
+            "that are not UTF-8; use plain text");
   EXPECT_EQ(renderError("exchanges: [{id: 100, display_name: \"NYC\\n100\"}]\n"),
             "t.yaml:1:37: ix100: display name 'NYC\\x0a100' contains control characters or bytes "
             "that are not UTF-8; use plain text");

@@ -61,8 +61,8 @@ TEST(TopologyInclude, ErrorsInAnIncludedFileNameThatFile) {
               loadFile(emu, top);
             }),
             dir.path("base.yaml") +
-                ":3:5: as1: unknown key 'hostz' (known: asn, extend, hosts, networks, routers, "
-                "stub, transit); did you mean 'hosts'?");
+                ":3:5: as1: unknown key 'hostz' (known: asn, extend, hosts, ibgp, networks, ospf, "
+                "routers, stub, transit); did you mean 'hosts'?");
 }
 
 TEST(TopologyInclude, DuplicatesAcrossFilesPointAtTheSecondDeclaration) {
