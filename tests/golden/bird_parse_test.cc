@@ -10,6 +10,7 @@
 
 #include "anycast_fixture.h"
 #include "asemu/plan/bird_config.h"
+#include "seed_basic_models.h"
 #include "small_topologies.h"
 
 namespace asemu {
@@ -90,6 +91,19 @@ TEST_F(BirdParser, AcceptsEveryRelationshipAndARouterWithoutLocalNetworks) {
 
 TEST_F(BirdParser, AcceptsIbgpMeshesAndInternalRouters) {
   EXPECT_EQ(expectBirdAccepts(testing::makeIbgpTopology().render()), 8u);
+}
+
+TEST_F(BirdParser, AcceptsEveryConfigOfSeedsBasicExamples) {
+  // Routers and route servers: the simple AS has no OSPF and no iBGP at all.
+  const std::vector<std::pair<void (*)(Emulator&), size_t>> examples = {
+      {examples::buildSimpleAs, 4u},
+      {examples::buildTransitAs, 9u},
+      {examples::buildNanoInternet, 9u}};
+  for (const auto& [build, configs] : examples) {
+    Emulator emu;
+    build(emu);
+    EXPECT_EQ(expectBirdAccepts(emu.render()), configs);
+  }
 }
 
 TEST_F(BirdParser, RejectsABrokenConfig) {

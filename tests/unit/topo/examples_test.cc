@@ -7,6 +7,7 @@
 #include "asemu/topo/topology.h"
 #include "ip_anycast_model.h"
 #include "mini_internet_model.h"
+#include "seed_basic_models.h"
 #include "test_files.h"
 
 namespace asemu::topo {
@@ -25,12 +26,13 @@ Emulator fromDisk(const std::string& file) {
 }
 
 TEST(TopologyExamples, Names) {
-  EXPECT_EQ(exampleNames(), (std::vector<std::string>{"ip-anycast", "mini-internet"}));
+  EXPECT_EQ(exampleNames(), (std::vector<std::string>{"ip-anycast", "mini-internet",
+                                                      "nano-internet", "simple-as", "transit-as"}));
   EXPECT_TRUE(isExample("ip-anycast"));
   EXPECT_FALSE(isExample("ip-anycast.yaml"));
   EXPECT_EQ(thrownText([] { example("ip-anycats"); }),
-            "unknown example 'ip-anycats' (known: ip-anycast, mini-internet); did you mean "
-            "'ip-anycast'?");
+            "unknown example 'ip-anycats' (known: ip-anycast, mini-internet, nano-internet, "
+            "simple-as, transit-as); did you mean 'ip-anycast'?");
 }
 
 TEST(TopologyExamples, MiniInternetYamlAndCppRenderTheSamePlan) {
@@ -56,6 +58,21 @@ TEST(TopologyExamples, IpAnycastYamlAndCppRenderTheSamePlan) {
   loadString(saved, dumpString(mini), "component.yaml");
   examples::addAnycastAs(saved);
   EXPECT_EQ(planOf(saved), expected);
+}
+
+TEST(TopologyExamples, SeedBasicExamplesYamlAndCppRenderTheSamePlan) {
+  const std::vector<std::pair<std::string, void (*)(Emulator&)>> builders = {
+      {"simple-as", examples::buildSimpleAs},
+      {"transit-as", examples::buildTransitAs},
+      {"nano-internet", examples::buildNanoInternet}};
+  for (const auto& [name, build] : builders) {
+    Emulator cpp;
+    build(cpp);
+    nlohmann::json expected = planOf(cpp);
+    EXPECT_EQ(planOf(example(name)), expected) << name;
+    EXPECT_EQ(planOf(fromDisk(name + ".yaml")), expected) << name;
+    EXPECT_EQ(example(name).layerNames().size(), cpp.layerNames().size()) << name;
+  }
 }
 
 TEST(TopologyExamples, AnycastDemoHasTheDocumentedShape) {
@@ -91,7 +108,8 @@ TEST(TopologyExamples, RenderTopologyNamesThePlan) {
   EXPECT_EQ(renderTopology(path).name, "my-topo");
   EXPECT_EQ(thrownText([] { loadTopology("mini-internt"); }),
             "mini-internt: no such file, and no built-in example of that name (examples: "
-            "ip-anycast, mini-internet); did you mean 'mini-internet'?");
+            "ip-anycast, mini-internet, nano-internet, simple-as, transit-as); did you mean "
+            "'mini-internet'?");
 }
 
 }  // namespace
