@@ -24,7 +24,7 @@ PlanStats planStats(const plan::Plan& plan) {
         ++s.route_servers;
         break;
     }
-    if (n.role != plan::Role::RouteServer) ases.insert(n.asn);
+    if (!n.exchange) ases.insert(n.asn);
     // Each session is counted once, from the side with the lower node id.
     if (n.bird)
       for (const auto& b : n.bird->sessions)

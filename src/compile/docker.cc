@@ -70,8 +70,8 @@ KeyValues sysctlsOf(const plan::Node& node) {
 }
 
 std::vector<std::string> placementOf(const plan::Node& node) {
-  std::string label = node.role == plan::Role::RouteServer ? "asemu.ix" : "asemu.as";
-  return {"node.labels." + label + std::to_string(node.asn) + " == true"};
+  if (node.exchange) return {"node.labels.asemu.ix" + std::to_string(node.exchange) + " == true"};
+  return {"node.labels.asemu.as" + std::to_string(node.asn) + " == true"};
 }
 
 }  // namespace

@@ -409,6 +409,7 @@ class BaseRenderer {
       node.id = netId;
       node.name = ix.name();
       node.asn = ix.id();
+      node.exchange = ix.id();
       node.role = plan::Role::RouteServer;
       node.interfaces.push_back({net.name, net.id, *address, net.prefix.length()});
       ctx_.node_index[node.id] = ctx_.plan.nodes.size();

@@ -71,8 +71,8 @@ nlohmann::json graphJson(const plan::Plan& plan) {
     nlohmann::json v = nodeJson(n);
     v.erase("interfaces");
     // A route server belongs to its exchange, not to an AS of that number.
-    if (n.role == plan::Role::RouteServer) {
-      v["ix"] = n.asn;
+    if (n.exchange) {
+      v["ix"] = n.exchange;
       v["asn"] = 0;
     }
     std::vector<std::string> addresses;

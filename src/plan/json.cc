@@ -73,6 +73,7 @@ json sessionJson(const BgpSession& s) {
 json nodeJson(const Node& n) {
   json j = {{"id", n.id}, {"name", n.name}, {"asn", n.asn}, {"role", roleKey(n.role)}};
   if (!n.display_name.empty()) j["display_name"] = n.display_name;  // optional: older plans
+  if (n.exchange) j["exchange"] = n.exchange;                       // route servers
   json ifs = json::array();
   for (const auto& i : n.interfaces)
     ifs.push_back({{"name", i.name},
@@ -225,6 +226,11 @@ Node readNode(const Reader& r, const json& j) {
                            {"router", Role::Router},
                            {"border_router", Role::BorderRouter},
                            {"route_server", Role::RouteServer}});
+  // A route server's exchange; plans written before the field had it only as the ASN.
+  if (j.is_object() && j.contains("exchange"))
+    n.exchange = int(r.integer(j, "exchange", 1, kMaxInt));
+  else if (n.role == Role::RouteServer)
+    n.exchange = n.asn;
   const json& ifs = r.array(j, "interfaces");
   for (size_t i = 0; i < ifs.size(); ++i) {
     Reader ri = r.at("interfaces").at(i);
@@ -329,6 +335,9 @@ class PlanChecker {
     check(at + ".id", idProblem(n.id));
     check(at + ".name", objectNameProblem(n.name));
     check(at + ".display_name", displayNameProblem(n.display_name));
+    if ((n.role == Role::RouteServer) != (n.exchange != 0))
+      check(at + ".exchange", n.exchange ? "only a route server belongs to an exchange"
+                                         : "a route server names its exchange");
     std::set<std::string> interfaces = {"dummy0"};
     for (size_t k = 0; k < n.interfaces.size(); ++k) {
       const Interface& i = n.interfaces[k];

@@ -100,7 +100,8 @@ struct Node {
   std::string id;  // unique: "as180/router0", "ix/ix100"
   std::string name;
   std::string display_name;  // empty: none
-  int asn = 0;               // a route server's is its IX number
+  int asn = 0;               // the AS, or a route server's BGP ASN: its exchange's number
+  int exchange = 0;          // a route server's exchange number; 0 for every other node
   Role role = Role::Host;
   std::vector<Interface> interfaces;    // in the order the node joined its networks
   std::optional<Ipv4Address> loopback;  // routers: 10.0.0.k/32 on dummy0

@@ -45,6 +45,7 @@ Node& addNode(Plan& p, int asn, const char* name, Role role) {
   n.id = (role == Role::RouteServer ? "ix/" : "as" + std::to_string(asn) + "/") + name;
   n.name = name;
   n.asn = asn;
+  if (role == Role::RouteServer) n.exchange = asn;
   n.role = role;
   n.sysctls = standardSysctls();
   p.nodes.push_back(n);

@@ -24,6 +24,7 @@ plan::Plan smallPlan() {
   rs.id = "ix/ix100";
   rs.name = "ix100";
   rs.asn = 100;
+  rs.exchange = 100;
   rs.role = plan::Role::RouteServer;
   rs.interfaces = {{"ix100", "ix/ix100", ip("10.100.0.100"), 24}};
   rs.bird = plan::Bird{};

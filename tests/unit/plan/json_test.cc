@@ -58,6 +58,12 @@ TEST(PlanJson, SamplePlanRoundTripsEveryField) {
   EXPECT_EQ(back.networks[0].link, (LinkProperties{5, 1000000, 0.5}));
   EXPECT_EQ(back.networks[1].display_name, "NYC-100");
   EXPECT_EQ(back.nodes[0].display_name, "Web-1");
+  EXPECT_EQ(back.nodes[0].exchange, 0);
+  EXPECT_EQ(back.nodes[2].exchange, 100);
+  // A plan written before route servers named their exchange: it is their ASN.
+  json old = first;
+  old["nodes"][2].erase("exchange");
+  EXPECT_EQ(planFromJson(old).nodes[2].exchange, 100);
   EXPECT_EQ(back.networks[1].kind, NetworkKind::Exchange);
   EXPECT_FALSE(back.nodes[0].loopback.has_value());
   EXPECT_FALSE(back.nodes[0].bird.has_value());
@@ -328,6 +334,9 @@ TEST_F(PlanJsonErrors, NamesAndPrefixesFollowTheTopologyRules) {
   EXPECT_EQ(readError(d),
             "plan.nodes[0].sysctls.kernel.panic: only network sysctls (net.*) belong to a node; a "
             "plan sets no others");
+  json g = toJson(testing::samplePlan());
+  g["nodes"][0]["exchange"] = 100;
+  EXPECT_EQ(readError(g), "plan.nodes[0].exchange: only a route server belongs to an exchange");
   json f = toJson(testing::samplePlan());
   f["nodes"][0]["display_name"] = "Web\n1";
   EXPECT_EQ(readError(f),

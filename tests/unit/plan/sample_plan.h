@@ -73,6 +73,7 @@ inline Plan samplePlan() {
   rs.id = "ix/ix100";
   rs.name = "ix100";
   rs.asn = 100;
+  rs.exchange = 100;
   rs.role = Role::RouteServer;
   rs.interfaces.push_back({"ix100", "ix/ix100", Ipv4Address(10, 100, 0, 100), 24});
   Bird rsBird;
