@@ -63,8 +63,10 @@ class EbgpRenderer {
     return false;
   }
 
-  // The one router of `asn` on the existing exchange `ix`, or nullopt after reporting why there
-  // is none.
+  // The router of `asn` that holds its sessions on the existing exchange `ix`: as in SEED, the
+  // first of its routers, in creation order, with an interface there (any other router of the AS
+  // on the exchange is a border router without these sessions). Nullopt after reporting why
+  // there is none.
   std::optional<Endpoint> routerOf(int asn, int ix, const std::string& object,
                                    const SourceLocation& where) {
     const Base& base = ctx_.emulator.getLayer<Base>();
@@ -82,17 +84,6 @@ class EbgpRenderer {
       ctx_.diagnostics.add(object,
                            asName(asn) + " has no router on " + ixName(ix) +
                                "; join one of its routers to " + ixName(ix) + " first",
-                           where);
-      return std::nullopt;
-    }
-    if (it->second.size() > 1) {
-      std::string names;
-      for (const auto& e : it->second)
-        names += (names.empty() ? "" : ", ") + ctx_.plan.nodes[e.node].name;
-      ctx_.diagnostics.add(object,
-                           asName(asn) + " has " + std::to_string(it->second.size()) +
-                               " routers on " + ixName(ix) + " (" + names +
-                               "); peerings need exactly one",
                            where);
       return std::nullopt;
     }
@@ -225,7 +216,8 @@ class EbgpRenderer {
 
   const Ebgp& ebgp_;
   RenderContext& ctx_;
-  std::map<std::pair<int, int>, std::vector<Endpoint>> routers_;  // (asn, ix) -> routers
+  // (asn, ix) -> the AS's routers on the exchange, in creation order
+  std::map<std::pair<int, int>, std::vector<Endpoint>> routers_;
   std::map<int, Endpoint> routeServer_;
   std::set<int> asesWithFailedRouters_;
   std::set<std::pair<int, int>> seenRs_;

@@ -230,11 +230,27 @@ TEST_F(Validation, PeeringAnAsWithItself) {
   EXPECT_EQ(renderErrors(emu), Lines{"ix100 peering as150-as150: an AS cannot peer with itself"});
 }
 
-TEST_F(Validation, PeeringThroughTwoRoutersOnOneExchange) {
+TEST_F(Validation, TwoRoutersOfOneAsOnOneExchangePeerThroughTheFirst) {
+  // As SEED: the first router of the AS (in creation order) on the exchange holds the AS's
+  // sessions there; the other is a border router on the exchange without them.
   addMember(2).createRouter("r2").joinNetwork("net0").joinNetwork("ix100", "10.100.0.20");
+  as150().createRouter("router1").joinNetwork("net0").joinNetwork("ix100", "10.100.0.151");
+  ebgp.addRsPeer(100, 2);
   ebgp.addPrivatePeering(100, 2, 150, PeerRelationship::Provider);
-  EXPECT_EQ(renderErrors(emu), Lines{"ix100 peering as2-as150: as2 has 2 routers on ix100 (r, "
-                                     "r2); peerings need exactly one"});
+  plan::Plan plan = emu.render();
+  auto sessions = [&](const std::string& id) {
+    std::vector<std::string> out;
+    for (const auto& s : plan.findNode(id)->bird->sessions)
+      if (s.kind != plan::SessionKind::Ibgp) out.push_back(s.name + " " + s.local_address.str());
+    return out;
+  };
+  EXPECT_EQ(sessions("as2/r"), (Lines{"p_rs100 10.100.0.2", "c_as150 10.100.0.2"}));
+  EXPECT_EQ(sessions("as2/r2"), Lines{});
+  EXPECT_EQ(sessions("as150/router0"), Lines{"u_as2 10.100.0.150"});
+  EXPECT_EQ(sessions("as150/router1"), Lines{});
+  EXPECT_EQ(plan.findNode("as2/r2")->role, plan::Role::BorderRouter);
+  EXPECT_EQ(plan.findNode("as150/router1")->role, plan::Role::BorderRouter);
+  EXPECT_EQ(plan.findNode("as2/r2")->bird->ospf->stub_interfaces, (Lines{"dummy0", "ix100"}));
 }
 
 TEST_F(Validation, TheSamePeeringTwice) {
