@@ -92,6 +92,10 @@ TEST_F(BirdParser, AcceptsIbgpMeshesAndInternalRouters) {
   EXPECT_EQ(expectBirdAccepts(testing::makeIbgpTopology().render()), 8u);
 }
 
+TEST_F(BirdParser, AcceptsCrossConnectPeerings) {
+  EXPECT_EQ(expectBirdAccepts(testing::makeCrossConnectTopology().render()), 4u);
+}
+
 TEST_F(BirdParser, RejectsABrokenConfig) {
   // The check itself must be able to fail.
   TempDir dir;

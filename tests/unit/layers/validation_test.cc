@@ -317,7 +317,7 @@ TEST_F(Validation, TwoSessionsWithOneNameOnOneRouter) {
   EXPECT_EQ(renderErrors(emu),
             Lines{"ix101 peering as2-as3: as2/r1 would have two BGP sessions named c_as3 (on "
                   "ix100 and ix101); a router can peer with an AS in one relationship at one "
-                  "exchange only"});
+                  "exchange or cross-connect only"});
 }
 
 TEST_F(Validation, EveryProblemOfARenderIsReported) {
@@ -410,8 +410,13 @@ TEST_F(Validation, NetworkNamesOfDevicesAndExchanges) {
             Lines{"as150/ix7: network name 'ix7' is how nodes join exchange ix7; exchange "
                   "names (ix<N>) are reserved" +
                   fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("xc0"); }),
+            Lines{"as150/xc0: network name 'xc0' is the interface name of cross-connect xc0; "
+                  "cross-connect names (xc<N>) are reserved" +
+                  fix});
   // Names that only start like them are fine.
-  for (const char* name : {"ix", "ixp", "ix1a", "eth", "ethernet", "lo0", "dummy", "net_lo"})
+  for (const char* name :
+       {"ix", "ixp", "ix1a", "eth", "ethernet", "lo0", "dummy", "net_lo", "xc", "xc1a", "xcnet"})
     EXPECT_EQ(errorsOf([&] { as150().createNetwork(name); }), Lines{}) << name;
 }
 
