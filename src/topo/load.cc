@@ -545,7 +545,8 @@ std::vector<FileLoader::CrossConnectEntry> FileLoader::crossConnects(const Mappi
     // "as3/r5": the peer router's ASN and name.
     size_t slash = peer->find('/');
     int64_t asn = 0;
-    bool asnOk = peer->starts_with("as") && slash != std::string::npos && slash > 2;
+    bool asnOk =
+        peer->starts_with("as") && slash != std::string::npos && slash > 2 && (*peer)[2] != '0';
     for (size_t i = 2; asnOk && i < slash; ++i) {
       char c = (*peer)[i];
       asnOk = c >= '0' && c <= '9' && asn <= kMaxNumber / 10;

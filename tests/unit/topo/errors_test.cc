@@ -192,6 +192,13 @@ TEST(TopologyErrors, CrossConnectProblems) {
                       "  {peer: as3/r, address: 10.5.0.5/30}]}]}]\n"),
             "t.yaml:3:3: as2/r: already has a cross-connect to as3/r; a router has one "
             "cross-connect per peer router");
+  for (const char* peer : {"as/r", "as3/", "as03/r", "AS3/r", "as3r", "as99999999999/r"})
+    EXPECT_EQ(
+        loadError(std::string("ases: [{asn: 2, routers: [{name: r, cross_connects: [{peer: ") +
+                  peer + ", address: 10.5.0.1/30}]}]}]\n"),
+        std::string("t.yaml:1:61: as2/r: a cross-connect's peer is a router written asN/name, "
+                    "such as as3/r5, not '") +
+            peer + "'");
   EXPECT_EQ(loadError("ases: [{asn: 2, hosts: [{name: h, cross_connects: []}]}]\n"),
             "t.yaml:1:35: as2/h: unknown key 'cross_connects' (known: joins, name)");
   EXPECT_EQ(loadError("peerings: {cross_connect: [{a: 2, b: 3, relationship: customer}]}\n"),
