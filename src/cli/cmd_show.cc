@@ -33,6 +33,26 @@ std::string describeSession(const plan::BgpSession& s) {
          std::to_string(s.neighbor_as) + "  (" + kind + ")";
 }
 
+// "xc0  10.50.0.0/30  as2/r1 10.50.0.1 -- as3/r0 10.50.0.2"; nothing without cross-connects.
+void printCrossConnects(const plan::Plan& plan) {
+  std::map<std::string, std::vector<std::string>> ends;  // network id -> "node address"
+  for (const auto& n : plan.nodes)
+    for (const auto& i : n.interfaces) ends[i.network].push_back(n.id + " " + i.address.str());
+  bool first = true;
+  for (const auto& net : plan.networks) {
+    if (net.kind != plan::NetworkKind::CrossConnect) continue;
+    if (first) std::cout << "\nCross-connects\n";
+    first = false;
+    std::cout << "  " << net.name << "  " << net.prefix.str() << " ";
+    const char* between = " ";
+    for (const auto& end : ends[net.id]) {
+      std::cout << between << end;
+      between = " -- ";
+    }
+    std::cout << "\n";
+  }
+}
+
 void printText(const plan::Plan& plan) {
   std::cout << (plan.name.empty() ? "topology" : plan.name) << ": " << planStats(plan).summary()
             << "\n\nExchanges\n";
@@ -42,6 +62,7 @@ void printText(const plan::Plan& plan) {
     if (!n.display_name.empty()) std::cout << "  \"" << n.display_name << "\"";
     std::cout << "\n";
   }
+  printCrossConnects(plan);
   std::map<int, std::vector<const plan::Node*>> byAs;
   std::vector<const plan::Node*> routeServers;
   std::vector<int> asOrder;

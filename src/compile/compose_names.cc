@@ -24,6 +24,8 @@ std::string composeServiceName(const plan::Node& node) {
 
 std::string composeNetworkName(const plan::Network& network) {
   if (network.kind == plan::NetworkKind::Exchange) return dockerSafeName("net_ix_" + network.name);
+  if (network.kind == plan::NetworkKind::CrossConnect)
+    return dockerSafeName("net_xc_" + network.name);
   return dockerSafeName("net_" + std::to_string(network.scope) + "_" + network.name);
 }
 

@@ -45,7 +45,12 @@ void emitNode(std::ostringstream& out, const plan::Node& node, const char* inden
 std::string l2Dot(const plan::Plan& plan) {
   // Groups keyed so that ASes come first in ASN order, then exchanges in IX order.
   std::map<std::pair<int, int>, Group> groups;
+  std::vector<const plan::Network*> between;  // cross-connects belong to no one group
   for (const auto& net : plan.networks) {
+    if (net.kind == plan::NetworkKind::CrossConnect) {
+      between.push_back(&net);
+      continue;
+    }
     bool ix = net.kind == plan::NetworkKind::Exchange;
     groups[{ix ? 1 : 0, net.scope}].networks.push_back(&net);
   }
@@ -70,6 +75,7 @@ std::string l2Dot(const plan::Plan& plan) {
     for (const auto* node : group.nodes) emitNode(out, *node, "    ");
     out << "  }\n";
   }
+  for (const auto* net : between) emitNetwork(out, *net, "  ");
   for (const auto& node : plan.nodes)
     for (const auto& i : node.interfaces)
       out << "  " << dotQuote(node.id) << " -- " << networkVertex(i.network)

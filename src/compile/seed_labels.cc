@@ -31,9 +31,11 @@ Labels nodeLabels([[maybe_unused]] const plan::Plan& plan, const plan::Node& nod
 
 Labels networkLabels(const plan::Network& network) {
   Labels labels;
+  // As SEED: type "global" for its scope "ix" only, so a cross-connect (scope "xc") is "local".
   bool exchange = network.kind == plan::NetworkKind::Exchange;
+  bool crossConnect = network.kind == plan::NetworkKind::CrossConnect;
   put(labels, "type", exchange ? "global" : "local");
-  put(labels, "scope", exchange ? "ix" : std::to_string(network.scope));
+  put(labels, "scope", exchange ? "ix" : crossConnect ? "xc" : std::to_string(network.scope));
   put(labels, "name", network.name);
   put(labels, "prefix", network.prefix.str());
   if (!network.display_name.empty()) put(labels, "displayname", network.display_name);

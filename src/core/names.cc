@@ -89,6 +89,9 @@ std::string networkNameProblem(std::string_view name) {
   if (isNumbered(name, "ix"))
     return shown + "is how nodes join exchange " + std::string(name) +
            "; exchange names (ix<N>) are reserved" + fix;
+  if (isCrossConnectName(name))
+    return shown + "is the interface name of cross-connect " + std::string(name) +
+           "; cross-connect names (xc<N>) are reserved" + fix;
   return {};
 }
 
@@ -100,6 +103,10 @@ std::string displayNameProblem(std::string_view name) {
 
 bool isExchangeName(std::string_view name) {
   return isNumbered(name, "ix");
+}
+
+bool isCrossConnectName(std::string_view name) {
+  return isNumbered(name, "xc");
 }
 
 std::string emulationNameProblem(std::string_view name) {

@@ -4,11 +4,16 @@
 //   exchange N             -> 10.N.0.0/24, route server at .N, AS A's router at .A
 //   auto host / router     -> counting up from .71 (to .99) / down from .254 (to .200),
 //                             per network, per AS, hosts first, each in creation order
+//   cross-connect          -> a network xcN per pair of routers, numbered in the order the
+//                             first of the two declares it (ASes, then their routers, then each
+//                             router's cross-connects, in creation order); each end has the
+//                             address it declares, on an interface after those of its joins
 // Explicit addresses are collected first so that auto assignment never hands them out twice.
 #include "asemu/layers/base.h"
 
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "asemu/core/names.h"
 
@@ -48,6 +53,7 @@ class BaseRenderer {
     }
     reserveExplicitAddresses();
     assignAddresses();
+    addCrossConnects();
     addRouteServers();
   }
 
@@ -183,7 +189,8 @@ class BaseRenderer {
 
     const AutonomousSystem* as = base_.findAutonomousSystem(model.asn());
     std::set<std::string> joined;
-    if (model.joins().empty() && model.kind() == Node::Kind::Router)
+    if (model.joins().empty() && model.crossConnects().empty() &&
+        model.kind() == Node::Kind::Router)
       ctx_.fail(model.id(), "router joins no network", model.origin);
     for (const auto& join : model.joins()) {
       const SourceLocation& where = join.origin.known() ? join.origin : model.origin;
@@ -355,6 +362,131 @@ class BaseRenderer {
     }
   }
 
+  // The address a cross-connect end declares ("10.50.0.1/30") and its network, or nullopt after
+  // reporting why it cannot be one.
+  std::optional<std::pair<Ipv4Address, Ipv4Prefix>> crossConnectAddress(
+      const Node& router, const Node::CrossConnect& xc) {
+    const std::string& text = xc.address;
+    const SourceLocation& where = xc.origin.known() ? xc.origin : router.origin;
+    const std::string object = router.id();
+    const std::string about = "cross-connect to " + xc.peerId() + ": ";
+    size_t slash = text.find('/');
+    std::optional<Ipv4Address> address = Ipv4Address::parse(text.substr(0, slash));
+    std::optional<Ipv4Prefix> prefix;
+    if (address && slash != std::string::npos) {
+      // The prefix is the network the address is in: Ipv4Prefix::parse wants it without host bits.
+      if (auto length = Ipv4Prefix::parse("0.0.0.0/" + text.substr(slash + 1)))
+        prefix = Ipv4Prefix(*address, length->length());
+    }
+    if (!prefix) {
+      ctx_.fail(object,
+                about + "address '" + text +
+                    "' is not an IPv4 address with a prefix length, such as 10.50.0.1/30",
+                where);
+      return std::nullopt;
+    }
+    if (std::string problem = networkPrefixProblem(*prefix); !problem.empty()) {
+      ctx_.fail(object, about + problem, where);
+      return std::nullopt;
+    }
+    if (!prefix->isUsableHost(*address)) {
+      ctx_.fail(object,
+                about + "address " + text + " is the network or broadcast address of " +
+                    prefix->str() + "; give a host address",
+                where);
+      return std::nullopt;
+    }
+    return std::make_pair(*address, *prefix);
+  }
+
+  static std::string linkText(const LinkProperties& l) {
+    std::ostringstream out;
+    out << "latency " << l.latency_ms << " ms, bandwidth " << l.bandwidth_bps << " bps, loss "
+        << l.loss_percent << "%";
+    return out.str();
+  }
+
+  // The xc network of `router`'s cross-connect `xc`, made on the first of its two ends to be
+  // visited; nullopt after reporting (once, on the end visited first) why there is none.
+  std::optional<size_t> crossConnectNetwork(const Node& router, const Node::CrossConnect& xc) {
+    const std::string self = router.id(), peerId = xc.peerId();
+    std::pair<std::string, std::string> key =
+        self < peerId ? std::make_pair(self, peerId) : std::make_pair(peerId, self);
+    if (auto it = crossConnects_.find(key); it != crossConnects_.end()) return it->second;
+    std::optional<size_t>& result = crossConnects_[key];
+    const SourceLocation& where = xc.origin.known() ? xc.origin : router.origin;
+    const std::string about = "cross-connect to " + peerId + ": ";
+    auto fail = [&](const std::string& message) {
+      ctx_.fail(self, about + message, where);
+      return std::nullopt;
+    };
+    const AutonomousSystem* peerAs = base_.findAutonomousSystem(xc.peerAsn);
+    if (!peerAs) {
+      std::vector<std::string> known;
+      for (const auto& a : base_.autonomousSystems()) known.push_back(std::to_string(a.asn()));
+      return fail(unknownNameMessage("AS", std::to_string(xc.peerAsn), known));
+    }
+    if (xc.peerAsn == router.asn())
+      return fail("both routers are in " + asName(xc.peerAsn) +
+                  "; a cross-connect links routers of two ASes (join a network of the AS "
+                  "instead)");
+    const Node* peer = peerAs->findNode(xc.peerName);
+    if (!peer || peer->kind() != Node::Kind::Router) {
+      std::vector<std::string> known;
+      for (const auto& r : peerAs->routers()) known.push_back(r.name());
+      return fail(unknownNameMessage("router", xc.peerName, known));
+    }
+    const Node::CrossConnect* back = nullptr;
+    for (const auto& other : peer->crossConnects())
+      if (other.peerId() == self) back = &other;
+    if (!back)
+      return fail(peerId + " has no cross-connect to " + self +
+                  "; declare it on both routers, each with its own address");
+    auto here = crossConnectAddress(router, xc);
+    auto there = crossConnectAddress(*peer, *back);
+    if (!here || !there) {
+      ctx_.failed.insert(self);
+      ctx_.failed.insert(peerId);
+      return std::nullopt;
+    }
+    if (here->second != there->second)
+      return fail("its address " + xc.address + " and " + peerId + "'s " + back->address +
+                  " are not in one network; give both ends addresses in one prefix");
+    if (here->first == there->first)
+      return fail("both ends have address " + here->first.str() + "; give each its own");
+    if (!(xc.link == back->link))
+      return fail("link properties differ between the ends (" + linkText(xc.link) + " here, " +
+                  linkText(back->link) + " on " + peerId + "); give both the same");
+    plan::Network net;
+    net.name = "xc" + std::to_string(crossConnectCount_++);
+    net.id = "xc/" + net.name;
+    net.kind = plan::NetworkKind::CrossConnect;
+    net.prefix = here->second;
+    net.link = xc.link;
+    result = ctx_.plan.networks.size();
+    addNetwork(std::move(net));
+    return result;
+  }
+
+  void addCrossConnects() {
+    for (const auto& as : base_.autonomousSystems())
+      for (const auto& router : as.routers())
+        for (const auto& xc : router.crossConnects()) {
+          auto net = crossConnectNetwork(router, xc);
+          if (!net) {
+            ctx_.failed.insert(router.id());
+            continue;
+          }
+          // Checked when the network was made.
+          size_t slash = xc.address.find('/');
+          Ipv4Address address = *Ipv4Address::parse(xc.address.substr(0, slash));
+          const plan::Network& n = ctx_.plan.networks[*net];
+          plan::Node& node = ctx_.plan.nodes[ctx_.node_index.at(router.id())];
+          node.interfaces.push_back({n.name, n.id, address, n.prefix.length()});
+          node.role = plan::Role::BorderRouter;
+        }
+  }
+
   // Computed once: both the reservation and the route server node need it, and a problem with
   // it must be reported once.
   std::optional<Ipv4Address> routeServerAddress(const InternetExchange& ix) {
@@ -425,6 +557,9 @@ class BaseRenderer {
   std::vector<Pending> pending_;
   std::map<const Pending*, Ipv4Address> assigned_;
   std::map<int, std::optional<Ipv4Address>> rsAddress_;  // exchange number -> route server
+  // (router id, router id), in order -> the plan network of their cross-connect
+  std::map<std::pair<std::string, std::string>, std::optional<size_t>> crossConnects_;
+  int crossConnectCount_ = 0;
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 //   Peer:                    p_as{other} on both (pref 20, exports own+customers)
 //   Unfiltered:              x_as{B} / x_as{A}, tagged customer / provider, both export all
 //   Route server:            member p_rs{ix} (as Peer), route server p_as{member} (rs client)
+// A cross-connect peering has the sessions of a private peering of the same relationship. As in
+// SEED, route server peerings are rendered first, then cross-connect, then private peerings.
 #include "asemu/layers/ebgp.h"
 
 #include <map>
@@ -29,6 +31,7 @@ class EbgpRenderer {
   void run() {
     indexBorderRouters();
     for (const auto& p : ebgp_.rsPeerings()) addRouteServerPeering(p);
+    for (const auto& p : ebgp_.crossConnectPeerings()) addCrossConnectPeering(p);
     for (const auto& p : ebgp_.privatePeerings()) addPrivatePeering(p);
   }
 
@@ -39,10 +42,14 @@ class EbgpRenderer {
   };
 
   void indexBorderRouters() {
+    for (const auto& net : ctx_.plan.networks)
+      if (net.kind == plan::NetworkKind::CrossConnect) crossConnectEnds_[net.id];
     for (size_t i = 0; i < ctx_.plan.nodes.size(); ++i) {
       const auto& node = ctx_.plan.nodes[i];
       if (node.isRouter() && ctx_.hasFailed(node.id)) asesWithFailedRouters_.insert(node.asn);
       for (const auto& iface : node.interfaces) {
+        if (auto it = crossConnectEnds_.find(iface.network); it != crossConnectEnds_.end())
+          it->second.push_back({i, iface.address});
         if (iface.network.rfind("ix/ix", 0) != 0) continue;
         int ix = std::stoi(iface.network.substr(5));
         if (node.role == plan::Role::RouteServer)
@@ -63,8 +70,10 @@ class EbgpRenderer {
     return false;
   }
 
-  // The one router of `asn` on the existing exchange `ix`, or nullopt after reporting why there
-  // is none.
+  // The router of `asn` that holds its sessions on the existing exchange `ix`: as in SEED, the
+  // first of its routers, in creation order, with an interface there (any other router of the AS
+  // on the exchange is a border router without these sessions). Nullopt after reporting why
+  // there is none.
   std::optional<Endpoint> routerOf(int asn, int ix, const std::string& object,
                                    const SourceLocation& where) {
     const Base& base = ctx_.emulator.getLayer<Base>();
@@ -82,17 +91,6 @@ class EbgpRenderer {
       ctx_.diagnostics.add(object,
                            asName(asn) + " has no router on " + ixName(ix) +
                                "; join one of its routers to " + ixName(ix) + " first",
-                           where);
-      return std::nullopt;
-    }
-    if (it->second.size() > 1) {
-      std::string names;
-      for (const auto& e : it->second)
-        names += (names.empty() ? "" : ", ") + ctx_.plan.nodes[e.node].name;
-      ctx_.diagnostics.add(object,
-                           asName(asn) + " has " + std::to_string(it->second.size()) +
-                               " routers on " + ixName(ix) + " (" + names +
-                               "); peerings need exactly one",
                            where);
       return std::nullopt;
     }
@@ -116,7 +114,7 @@ class EbgpRenderer {
                                interfaceWith(node, earlier->local_address) + " and " +
                                interfaceWith(node, s.local_address) +
                                "); a router can peer with an AS in one relationship "
-                               "at one exchange only",
+                               "at one exchange or cross-connect only",
                            where);
       return;
     }
@@ -183,25 +181,32 @@ class EbgpRenderer {
     auto a = routerOf(p.a, p.ix, object, p.origin);
     auto b = routerOf(p.b, p.ix, object, p.origin);
     if (!a || !b) return;
-    const plan::Node& an = ctx_.plan.nodes[a->node];
-    const plan::Node& bn = ctx_.plan.nodes[b->node];
-    std::string aTag = std::to_string(p.a), bTag = std::to_string(p.b);
+    addPeerSessions(*a, *b, p.relationship, object, p.origin);
+  }
+
+  // The sessions of a peering between routers `a` and `b` (of AS a and AS b) in relationship
+  // `rel`, the same at an exchange and over a cross-connect.
+  void addPeerSessions(const Endpoint& a, const Endpoint& b, PeerRelationship rel,
+                       const std::string& object, const SourceLocation& where) {
+    const plan::Node& an = ctx_.plan.nodes[a.node];
+    const plan::Node& bn = ctx_.plan.nodes[b.node];
+    std::string aTag = std::to_string(an.asn), bTag = std::to_string(bn.asn);
 
     plan::BgpSession sa, sb;
-    switch (p.relationship) {
+    switch (rel) {
       case PeerRelationship::Provider:
-        sa = session("c_as" + bTag, plan::SessionKind::Ebgp, an, *a, bn, *b);
+        sa = session("c_as" + bTag, plan::SessionKind::Ebgp, an, a, bn, b);
         sa.import_class = plan::RouteClass::Customer;
         sa.local_pref = 30;
         sa.export_policy = plan::ExportPolicy::All;
-        sb = session("u_as" + aTag, plan::SessionKind::Ebgp, bn, *b, an, *a);
+        sb = session("u_as" + aTag, plan::SessionKind::Ebgp, bn, b, an, a);
         sb.import_class = plan::RouteClass::Provider;
         sb.local_pref = 10;
         sb.export_policy = plan::ExportPolicy::OwnAndCustomers;
         break;
       case PeerRelationship::Peer:
-        sa = session("p_as" + bTag, plan::SessionKind::Ebgp, an, *a, bn, *b);
-        sb = session("p_as" + aTag, plan::SessionKind::Ebgp, bn, *b, an, *a);
+        sa = session("p_as" + bTag, plan::SessionKind::Ebgp, an, a, bn, b);
+        sb = session("p_as" + aTag, plan::SessionKind::Ebgp, bn, b, an, a);
         for (auto* s : {&sa, &sb}) {
           s->import_class = plan::RouteClass::Peer;
           s->local_pref = 20;
@@ -209,27 +214,84 @@ class EbgpRenderer {
         }
         break;
       case PeerRelationship::Unfiltered:
-        sa = session("x_as" + bTag, plan::SessionKind::Ebgp, an, *a, bn, *b);
+        sa = session("x_as" + bTag, plan::SessionKind::Ebgp, an, a, bn, b);
         sa.import_class = plan::RouteClass::Customer;
         sa.local_pref = 30;
         sa.export_policy = plan::ExportPolicy::All;
-        sb = session("x_as" + aTag, plan::SessionKind::Ebgp, bn, *b, an, *a);
+        sb = session("x_as" + aTag, plan::SessionKind::Ebgp, bn, b, an, a);
         sb.import_class = plan::RouteClass::Provider;
         sb.local_pref = 10;
         sb.export_policy = plan::ExportPolicy::All;
         break;
     }
-    addSession(*a, std::move(sa), object, p.origin);
-    addSession(*b, std::move(sb), object, p.origin);
+    addSession(a, std::move(sa), object, where);
+    addSession(b, std::move(sb), object, where);
+  }
+
+  // The ends of the first cross-connect from a router of `a` to a router of `b`, routers and
+  // their cross-connects in creation order (as SEED's search over a's border routers).
+  std::optional<std::pair<Endpoint, Endpoint>> crossConnectBetween(int a, int b) const {
+    for (size_t i = 0; i < ctx_.plan.nodes.size(); ++i) {
+      const plan::Node& node = ctx_.plan.nodes[i];
+      if (node.asn != a || !node.isRouter()) continue;
+      for (const auto& iface : node.interfaces) {
+        auto it = crossConnectEnds_.find(iface.network);
+        if (it == crossConnectEnds_.end()) continue;
+        for (const Endpoint& other : it->second)
+          if (other.node != i && ctx_.plan.nodes[other.node].asn == b)
+            return std::make_pair(Endpoint{i, iface.address}, other);
+      }
+    }
+    return std::nullopt;
+  }
+
+  void addCrossConnectPeering(const CrossConnectPeering& p) {
+    std::string object = "cross-connect peering " + asName(p.a) + "-" + asName(p.b);
+    if (p.a == p.b) {
+      ctx_.diagnostics.add(object, "an AS cannot peer with itself", p.origin);
+      return;
+    }
+    std::pair<int, int> key(std::min(p.a, p.b), std::max(p.a, p.b));
+    if (auto [it, fresh] = seenCrossConnect_.emplace(key, p.relationship); !fresh) {
+      ctx_.diagnostics.add(object,
+                           asName(p.a) + " and " + asName(p.b) +
+                               " are already peered over a cross-connect (" +
+                               relationshipName(it->second) + ")",
+                           p.origin);
+      return;
+    }
+    const Base& base = ctx_.emulator.getLayer<Base>();
+    for (int asn : {p.a, p.b}) {
+      if (base.findAutonomousSystem(asn)) continue;
+      std::vector<std::string> known;
+      for (const auto& x : base.autonomousSystems()) known.push_back(std::to_string(x.asn()));
+      ctx_.diagnostics.add(object, unknownNameMessage("AS", std::to_string(asn), known), p.origin);
+      return;
+    }
+    auto ends = crossConnectBetween(p.a, p.b);
+    if (!ends) {
+      // A router in error may be the one whose cross-connect is missing; it is reported.
+      if (asesWithFailedRouters_.count(p.a) || asesWithFailedRouters_.count(p.b)) return;
+      ctx_.diagnostics.add(object,
+                           "no router of " + asName(p.a) + " has a cross-connect to a router of " +
+                               asName(p.b) +
+                               "; cross-connect two of their routers (on both routers) first",
+                           p.origin);
+      return;
+    }
+    addPeerSessions(ends->first, ends->second, p.relationship, object, p.origin);
   }
 
   const Ebgp& ebgp_;
   RenderContext& ctx_;
-  std::map<std::pair<int, int>, std::vector<Endpoint>> routers_;  // (asn, ix) -> routers
+  // (asn, ix) -> the AS's routers on the exchange, in creation order
+  std::map<std::pair<int, int>, std::vector<Endpoint>> routers_;
   std::map<int, Endpoint> routeServer_;
   std::set<int> asesWithFailedRouters_;
   std::set<std::pair<int, int>> seenRs_;
   std::map<std::tuple<int, int, int>, PeerRelationship> seenPrivate_;
+  std::map<std::pair<int, int>, PeerRelationship> seenCrossConnect_;
+  std::map<std::string, std::vector<Endpoint>> crossConnectEnds_;  // xc network id -> its ends
 };
 
 }  // namespace
@@ -250,6 +312,11 @@ Ebgp& Ebgp::addPrivatePeerings(int ix, const std::vector<int>& as, const std::ve
 
 Ebgp& Ebgp::addRsPeer(int ix, int asn, SourceLocation at) {
   state_->rs.push_back({ix, asn, std::move(at)});
+  return *this;
+}
+
+Ebgp& Ebgp::addCrossConnectPeering(int a, int b, PeerRelationship rel, SourceLocation at) {
+  state_->xc.push_back({a, b, rel, std::move(at)});
   return *this;
 }
 

@@ -23,7 +23,7 @@ std::string nodeLabel(const plan::Node& n) {
 
 std::string networkLabel(const plan::Network& n) {
   if (!n.display_name.empty()) return n.display_name;
-  if (n.kind == plan::NetworkKind::Exchange) return n.name;
+  if (n.kind != plan::NetworkKind::Local) return n.name;
   return std::to_string(n.scope) + "/" + n.name;
 }
 

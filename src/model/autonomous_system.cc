@@ -14,6 +14,25 @@ std::vector<std::string> namesOf(const std::deque<T>& items) {
 
 }  // namespace
 
+Node& Node::crossConnect(int peerAsn, const std::string& peerName, const std::string& address,
+                         const LinkProperties& link, SourceLocation at) {
+  CrossConnect xc{peerAsn, peerName, address, link, std::move(at)};
+  if (kind_ != Kind::Router)
+    throw Error(
+        id(),
+        "a host cannot cross-connect to " + xc.peerId() + "; only routers have cross-connects",
+        xc.origin);
+  if (xc.peerId() == id()) throw Error(id(), "a router cannot cross-connect to itself", xc.origin);
+  for (const auto& earlier : crossConnects_)
+    if (earlier.peerId() == xc.peerId())
+      throw Error(id(),
+                  "already has a cross-connect to " + xc.peerId() +
+                      "; a router has one cross-connect per peer router",
+                  xc.origin);
+  crossConnects_.push_back(std::move(xc));
+  return *this;
+}
+
 Network& AutonomousSystem::createNetwork(const std::string& name, const std::string& prefix) {
   std::string object = "as" + std::to_string(asn_) + "/" + name;
   if (auto problem = networkNameProblem(name); !problem.empty()) throw Error(object, problem);

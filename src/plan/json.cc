@@ -19,7 +19,15 @@ using nlohmann::json;
 namespace {
 
 const char* networkKindName(NetworkKind k) {
-  return k == NetworkKind::Local ? "local" : "exchange";
+  switch (k) {
+    case NetworkKind::Local:
+      return "local";
+    case NetworkKind::Exchange:
+      return "exchange";
+    case NetworkKind::CrossConnect:
+      return "xc";
+  }
+  return "local";
 }
 
 const char* roleKey(Role r) {
@@ -282,11 +290,12 @@ std::string idProblem(std::string_view id) {
 }
 
 // Interface names reach the kernel and BIRD's configuration, so they follow both rules; and
-// each is the name of its network, so it is an exchange's (ix<N>) or one a local network may
-// have (not lo, dummy0, eth<N>, ...).
+// each is the name of its network, so it is an exchange's (ix<N>), a cross-connect's (xc<N>) or
+// one a local network may have (not lo, dummy0, eth<N>, ...).
 std::string interfaceProblem(std::string_view name) {
   if (auto why = interfaceNameProblem(name); !why.empty()) return why;
-  return isExchangeName(name) ? objectNameProblem(name) : networkNameProblem(name);
+  return isExchangeName(name) || isCrossConnectName(name) ? objectNameProblem(name)
+                                                          : networkNameProblem(name);
 }
 
 // The checks that need the whole plan: every name follows its rule and every reference
@@ -306,6 +315,8 @@ class PlanChecker {
       check(at + ".name", interfaceProblem(n.name));
       if (n.kind == NetworkKind::Exchange && !isExchangeName(n.name))
         check(at + ".name", "an exchange's network is named ix<N>");
+      if (n.kind == NetworkKind::CrossConnect && !isCrossConnectName(n.name))
+        check(at + ".name", "a cross-connect's network is named xc<N>");
       check(at + ".prefix", networkPrefixProblem(n.prefix));
       check(at + ".display_name", displayNameProblem(n.display_name));
     }
@@ -420,9 +431,10 @@ Plan planFromJson(const json& j) {
     Network n;
     n.id = rn.str(nj, "id");
     n.name = rn.str(nj, "name");
-    n.kind =
-        enumFrom<NetworkKind>(rn.at("kind"), rn.str(nj, "kind"),
-                              {{"local", NetworkKind::Local}, {"exchange", NetworkKind::Exchange}});
+    n.kind = enumFrom<NetworkKind>(rn.at("kind"), rn.str(nj, "kind"),
+                                   {{"local", NetworkKind::Local},
+                                    {"exchange", NetworkKind::Exchange},
+                                    {"xc", NetworkKind::CrossConnect}});
     n.scope = int(rn.integer(nj, "scope", 0, kMaxInt));
     n.prefix = rn.prefix(nj, "prefix");
     n.display_name = rn.str(nj, "display_name");

@@ -91,6 +91,18 @@ void writeNodes(YamlWriter& y, const char* key, const std::deque<Node>& nodes) {
       }
       y.endSeq();
     }
+    if (!node.crossConnects().empty()) {
+      y.key("cross_connects");
+      y.beginSeq();
+      for (const auto& x : node.crossConnects()) {
+        y.beginMap();
+        writeField(y, "peer", x.peerId());
+        writeField(y, "address", x.address);
+        if (!x.link.empty()) writeLink(y, x.link);
+        y.endMap();
+      }
+      y.endSeq();
+    }
     y.endMap();
   }
   y.endSeq();
@@ -166,7 +178,8 @@ void writeAses(YamlWriter& y, const Base& base, const Masks& masks) {
 void writePeerings(YamlWriter& y, const Ebgp& ebgp) {
   const auto& rs = ebgp.rsPeerings();
   const auto& priv = ebgp.privatePeerings();
-  if (rs.empty() && priv.empty()) return;
+  const auto& xc = ebgp.crossConnectPeerings();
+  if (rs.empty() && priv.empty() && xc.empty()) return;
   y.key("peerings");
   y.beginMap();
   if (!rs.empty()) {
@@ -183,6 +196,20 @@ void writePeerings(YamlWriter& y, const Ebgp& ebgp) {
       writeInts(y, members);
       y.endMap();
       i = j;
+    }
+    y.endSeq();
+  }
+  if (!xc.empty()) {
+    y.key("cross_connect");
+    y.beginSeq();
+    for (const auto& p : xc) {
+      y.beginMap(true);
+      y.key("a");
+      y.integer(p.a);
+      y.key("b");
+      y.integer(p.b);
+      writeField(y, "relationship", relationshipName(p.relationship));
+      y.endMap();
     }
     y.endSeq();
   }

@@ -125,6 +125,15 @@ class FileLoader {
   std::optional<std::string> displayName(const Mapping& owner);
   void peerings(const Mapping& top);
   void privatePeering(const YAML::Node& node, size_t index);
+  void crossConnectPeering(const YAML::Node& node, size_t index);
+  bool relationship(const Mapping& m, PeerRelationship& rel);
+  struct CrossConnectEntry {
+    int peerAsn;
+    std::string peerName, address;
+    LinkProperties link;
+    SourceLocation at;
+  };
+  std::vector<CrossConnectEntry> crossConnects(const Mapping& router);
   void routeServerPeering(const YAML::Node& node, size_t index);
   std::optional<std::vector<int>> asnList(const Mapping& m, const std::string& key);
 
@@ -548,8 +557,9 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
   if (!items) return;
   for (size_t i = 0; i < items->size(); ++i) {
     const YAML::Node& node = (*items)[i];
-    Mapping m(src_, node, namedName(node, as.object(), indexed(key, i)),
-              {"name", "display_name", "joins"});
+    std::vector<std::string> keys = {"name", "display_name", "joins"};
+    if (key == "routers") keys.push_back("cross_connects");
+    Mapping m(src_, node, namedName(node, as.object(), indexed(key, i)), keys);
     if (!m.valid()) continue;
     auto name = m.string("name", true);
     auto displayName = this->displayName(m);
@@ -577,17 +587,84 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
           joins.push_back({*network, address.value_or(kAuto), j.at()});
       }
     }
+    std::vector<CrossConnectEntry> xcs = crossConnects(m);
     if (!name || !target) continue;
-    sink_.create(1 + joins.size(), m.at());
+    sink_.create(1 + joins.size() + xcs.size(), m.at());
+    Node* created = nullptr;
     try {
       Node& n = key == "hosts" ? target->createHost(*name) : target->createRouter(*name);
       n.origin = m.at();
       if (displayName) n.setDisplayName(*displayName);
       for (auto& j : joins) n.joinNetwork(j.network, j.address, std::move(j.at));
+      created = &n;
     } catch (const Error& e) {
       sink_.add(located(e, m.at("name")));
+      continue;
+    }
+    for (auto& x : xcs) {
+      try {
+        created->crossConnect(x.peerAsn, x.peerName, x.address, x.link, x.at);
+      } catch (const Error& e) {
+        sink_.add(e);
+      }
     }
   }
+}
+
+// A router's `cross_connects`: [{peer: as3/r5, address: 10.50.0.1/30, link: {...}}].
+std::vector<FileLoader::CrossConnectEntry> FileLoader::crossConnects(const Mapping& router) {
+  std::vector<CrossConnectEntry> out;
+  auto items = router.sequence("cross_connects");
+  if (!items) return out;
+  for (const auto& item : *items) {
+    Mapping x(src_, item, router.object(), {"peer", "address", "link"});
+    if (!x.valid()) continue;
+    auto peer = x.string("peer", true);
+    auto address = x.string("address", true);
+    std::optional<LinkProperties> lp;
+    if (x.has("link")) {
+      lp = link(x);
+      if (!lp) continue;
+    }
+    if (!peer || !address) continue;
+    // "as3/r5": the peer router's ASN and name.
+    size_t slash = peer->find('/');
+    int64_t asn = 0;
+    bool asnOk =
+        peer->starts_with("as") && slash != std::string::npos && slash > 2 && (*peer)[2] != '0';
+    for (size_t i = 2; asnOk && i < slash; ++i) {
+      char c = (*peer)[i];
+      asnOk = c >= '0' && c <= '9' && asn <= kMaxNumber / 10;
+      asn = asn * 10 + (c - '0');
+    }
+    if (!asnOk || asn < 1 || asn > kMaxNumber || slash + 1 == peer->size()) {
+      x.error("peer", "a cross-connect's peer is a router written asN/name, such as as3/r5, not '" +
+                          *peer + "'");
+      continue;
+    }
+    out.push_back(
+        {int(asn), peer->substr(slash + 1), *address, lp.value_or(LinkProperties{}), x.at()});
+  }
+  return out;
+}
+
+// The relationship of a private or cross-connect peering (default Peer); false after reporting.
+bool FileLoader::relationship(const Mapping& m, PeerRelationship& rel) {
+  rel = PeerRelationship::Peer;
+  if (auto text = m.string("relationship")) {
+    const std::vector<PeerRelationship> all{PeerRelationship::Provider, PeerRelationship::Peer,
+                                            PeerRelationship::Unfiltered};
+    std::vector<std::string> names;
+    for (auto r : all) names.push_back(relationshipName(r));
+    auto it = std::find(names.begin(), names.end(), *text);
+    if (it == names.end()) {
+      m.error("relationship", unknownNameMessage("relationship", *text, names));
+      return false;
+    }
+    rel = all[it - names.begin()];
+    return true;
+  }
+  return !m.has("relationship");
 }
 
 std::optional<std::vector<int>> FileLoader::asnList(const Mapping& m, const std::string& key) {
@@ -608,7 +685,7 @@ std::optional<std::vector<int>> FileLoader::asnList(const Mapping& m, const std:
 
 void FileLoader::peerings(const Mapping& top) {
   if (!top.has("peerings")) return;
-  Mapping m(src_, top.value("peerings"), "peerings", {"private", "route_server"});
+  Mapping m(src_, top.value("peerings"), "peerings", {"private", "route_server", "cross_connect"});
   if (!m.valid()) return;
   if (!emu_.hasLayer(Ebgp::kName)) {
     top.error("peerings",
@@ -617,6 +694,8 @@ void FileLoader::peerings(const Mapping& top) {
   }
   if (auto items = m.sequence("route_server"))
     for (size_t i = 0; i < items->size(); ++i) routeServerPeering((*items)[i], i);
+  if (auto items = m.sequence("cross_connect"))
+    for (size_t i = 0; i < items->size(); ++i) crossConnectPeering((*items)[i], i);
   if (auto items = m.sequence("private"))
     for (size_t i = 0; i < items->size(); ++i) privatePeering((*items)[i], i);
 }
@@ -627,26 +706,23 @@ void FileLoader::privatePeering(const YAML::Node& node, size_t index) {
   auto ix = m.integer("ix", 1, kMaxNumber, true);
   auto as = asnList(m, "a");
   auto bs = asnList(m, "b");
-  PeerRelationship rel = PeerRelationship::Peer;
-  bool relOk = true;
-  if (auto text = m.string("relationship")) {
-    const std::vector<PeerRelationship> all{PeerRelationship::Provider, PeerRelationship::Peer,
-                                            PeerRelationship::Unfiltered};
-    std::vector<std::string> names;
-    for (auto r : all) names.push_back(relationshipName(r));
-    auto it = std::find(names.begin(), names.end(), *text);
-    if (it == names.end()) {
-      m.error("relationship", unknownNameMessage("relationship", *text, names));
-      relOk = false;
-    } else {
-      rel = all[it - names.begin()];
-    }
-  } else if (m.has("relationship")) {
-    relOk = false;
-  }
+  PeerRelationship rel;
+  bool relOk = relationship(m, rel);
   if (!ix || !as || !bs || !relOk) return;
   sink_.create(uint64_t(as->size()) * bs->size(), m.at());
   emu_.getLayer<Ebgp>().addPrivatePeerings(int(*ix), *as, *bs, rel, m.at());
+}
+
+void FileLoader::crossConnectPeering(const YAML::Node& node, size_t index) {
+  Mapping m(src_, node, indexed("peerings.cross_connect", index), {"a", "b", "relationship"});
+  if (!m.valid()) return;
+  auto a = m.integer("a", 1, kMaxNumber, true);
+  auto b = m.integer("b", 1, kMaxNumber, true);
+  PeerRelationship rel;
+  bool relOk = relationship(m, rel);
+  if (!a || !b || !relOk) return;
+  sink_.create(1, m.at());
+  emu_.getLayer<Ebgp>().addCrossConnectPeering(int(*a), int(*b), rel, m.at());
 }
 
 void FileLoader::routeServerPeering(const YAML::Node& node, size_t index) {

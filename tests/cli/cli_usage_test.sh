@@ -113,6 +113,17 @@ printf 'ases: [{asn: 2}]\n' >"$DIR/my.lab.yaml"
 run show "$DIR/my.lab.yaml" --json
 [ "$(json_field "d['name']")" = my_lab ] || fail "name from a dotted stem: $out"
 
+# show lists cross-connects with both ends.
+run show "$(dirname "$0")/../unit/topo/data/cross-connects.yaml"
+case "$out" in
+  *"
+Cross-connects
+  xc0  10.50.0.0/30  as2/r1 10.50.0.1 -- as3/r0 10.50.0.2
+  xc1  10.50.0.8/30  as3/r0 10.50.0.9 -- as4/r0 10.50.0.10
+"*) [ "$code" = 0 ] || fail "show cross-connects: code $code" ;;
+  *) fail "show cross-connects: $code $out $err" ;;
+esac
+
 # render --node takes what exec takes: an id, a container name, a node name, an address.
 run render ip-anycast --node as180/router0
 expected=$out

@@ -106,6 +106,10 @@ TEST_F(BirdParser, AcceptsEveryConfigOfSeedsBasicExamples) {
   }
 }
 
+TEST_F(BirdParser, AcceptsCrossConnectPeerings) {
+  EXPECT_EQ(expectBirdAccepts(testing::makeCrossConnectTopology().render()), 4u);
+}
+
 TEST_F(BirdParser, RejectsABrokenConfig) {
   // The check itself must be able to fail.
   TempDir dir;

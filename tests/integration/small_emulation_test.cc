@@ -1,7 +1,9 @@
-// Real namespaces and BIRD on hand-built plans: a LAN, and two ASes peering over an exchange.
+// Real namespaces and BIRD on hand-built plans: a LAN, two ASes peering over an exchange, and two
+// ASes peering over a cross-connect.
 #include <gtest/gtest.h>
 
 #include "asemu/runtime/naming.h"
+#include "asemu/topo/topology.h"
 #include "live_emulation.h"
 #include "small_plans.h"
 
@@ -71,6 +73,48 @@ TEST(SmallEmulation, TwoEmulationsOfOnePlanSideBySide) {
   EXPECT_EQ(b.sh("as2/host_0", "ping -c1 -W2 10.3.0.71 >/dev/null"), 0);
   a.down();
   EXPECT_EQ(b.sh("as3/host_0", "ping -c1 -W2 10.2.0.71 >/dev/null"), 0);
+}
+
+TEST(SmallEmulation, CrossConnectProviderPeeringCarriesRoutes) {
+  // AS2 provides AS3; their only link is a cross-connect, on no exchange.
+  Emulator model;
+  topo::loadString(model, R"(
+ases:
+  - asn: 2
+    networks: [{name: net0}]
+    hosts: [{name: h0, joins: [net0]}]
+    routers:
+      - name: r0
+        joins: [net0]
+        cross_connects: [{peer: as3/r0, address: 10.50.0.1/29}]
+  - asn: 3
+    networks: [{name: net0}]
+    hosts: [{name: h0, joins: [net0]}]
+    routers:
+      - name: r0
+        joins: [net0]
+        cross_connects: [{peer: as2/r0, address: 10.50.0.2/29}]
+peerings:
+  cross_connect: [{a: 2, b: 3, relationship: Provider}]
+)",
+                   "xc.yaml");
+  LiveEmulation emu;
+  emu.up(model.render("xc"));  // returns once both sessions are Established
+  auto provider = emu.runtime().sessions(emu.name(), emu.node("as2/r0"));
+  auto customer = emu.runtime().sessions(emu.name(), emu.node("as3/r0"));
+  ASSERT_EQ(provider.size(), 1u);
+  ASSERT_EQ(customer.size(), 1u);
+  EXPECT_EQ(provider[0].name, "c_as3");
+  EXPECT_EQ(customer[0].name, "u_as2");
+  EXPECT_TRUE(provider[0].established()) << provider[0].info;
+  EXPECT_TRUE(customer[0].established()) << customer[0].info;
+  // The routers' interfaces on the link are named after it.
+  EXPECT_NE(emu.output("as3/r0", "ip -o addr show dev xc0").find("10.50.0.2/29"),
+            std::string::npos);
+  EXPECT_EQ(emu.sh("as3/h0", "ping -c1 -W2 10.2.0.71 >/dev/null"), 0);
+  EXPECT_EQ(emu.sh("as2/h0", "ping -c1 -W2 10.3.0.71 >/dev/null"), 0);
+  // The link's prefix is not announced: the customer learns only the provider's own network.
+  EXPECT_EQ(emu.sh("as3/r0", "birdc -r show route 10.50.0.0/29 protocol u_as2 | grep -q 10.50"), 1);
 }
 
 }  // namespace

@@ -13,11 +13,12 @@
 namespace asemu::compile {
 
 // As SEED names services: "hnode_150_host_0" for a host, "brdnode_180_router0" for a border
-// router (one on an exchange), "rnode_2_r1" for any other router, "rs_ix_ix100" for a route
-// server.
+// router (one on an exchange or with a cross-connect), "rnode_2_r1" for any other router,
+// "rs_ix_ix100" for a route server.
 std::string composeServiceName(const plan::Node& node);
 
-// "net_180_net0" for a local network, "net_ix_ix100" for an exchange.
+// "net_180_net0" for a local network, "net_ix_ix100" for an exchange, "net_xc_xc0" for a
+// cross-connect (SEED's net_{scope}_{name}).
 std::string composeNetworkName(const plan::Network& network);
 
 // Any character outside [a-zA-Z0-9_.-] replaced by '_', as Docker requires.

@@ -31,8 +31,8 @@ std::string objectNameProblem(std::string_view name);
 // name is also the name of each interface on it, so besides being an object name (core/names.h)
 // it is none of: `lo` and `dummy0` (every node's loopback device and the device of a router's
 // loopback address), the tunnel devices Linux creates in every network namespace (`tunl0`,
-// `sit0`, `gre0`, ...), `eth<N>` (the names Docker and SEED give container interfaces), and
-// `ix<N>` (the exchanges': a join names an exchange that way).
+// `sit0`, `gre0`, ...), `eth<N>` (the names Docker and SEED give container interfaces),
+// `ix<N>` (the exchanges': a join names an exchange that way) and `xc<N>` (the cross-connects').
 std::string networkNameProblem(std::string_view name);
 
 // Empty string when `name` can be a display name ("NYC-100", "Price ${HOME}"): any text without
@@ -41,6 +41,8 @@ std::string displayNameProblem(std::string_view name);
 
 // True for the name of an exchange's network and of the interface joining it: "ix<N>".
 bool isExchangeName(std::string_view name);
+// True for the name of a cross-connect's network and of the interfaces on it: "xc<N>".
+bool isCrossConnectName(std::string_view name);
 
 // Empty string when `name` can name an emulation: 1..32 of [A-Za-z0-9_-], not starting with '-'.
 // An emulation name becomes a directory under the state root and the start of namespace names,

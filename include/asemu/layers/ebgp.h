@@ -1,4 +1,5 @@
-// Ebgp: sessions between ASes at exchanges, private or through the route server.
+// Ebgp: sessions between ASes at exchanges, private or through the route server, and over
+// cross-connects.
 #pragma once
 
 #include <memory>
@@ -21,9 +22,14 @@ class Ebgp : public Layer {
                            PeerRelationship rel = PeerRelationship::Peer, SourceLocation at = {});
   Ebgp& addRsPeer(int ix, int asn, SourceLocation at = {});
   Ebgp& addRsPeers(int ix, const std::vector<int>& asns, SourceLocation at = {});
+  // SEED's addCrossConnectPeering: peers AS a and AS b over the first cross-connect found from a
+  // router of a (routers and their cross-connects in creation order) to a router of b.
+  Ebgp& addCrossConnectPeering(int a, int b, PeerRelationship rel = PeerRelationship::Peer,
+                               SourceLocation at = {});
 
   const std::vector<PrivatePeering>& privatePeerings() const { return state_->priv; }
   const std::vector<RouteServerPeering>& rsPeerings() const { return state_->rs; }
+  const std::vector<CrossConnectPeering>& crossConnectPeerings() const { return state_->xc; }
 
   std::string name() const override { return kName; }
   std::vector<std::string> dependencies() const override { return {"Routing"}; }
@@ -34,6 +40,7 @@ class Ebgp : public Layer {
   struct State {
     std::vector<PrivatePeering> priv;
     std::vector<RouteServerPeering> rs;
+    std::vector<CrossConnectPeering> xc;
   };
   std::shared_ptr<State> state_;
 };

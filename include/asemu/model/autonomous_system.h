@@ -59,6 +59,17 @@ class Node {
     SourceLocation origin;
   };
 
+  // One end of a point-to-point link between routers of two ASes.
+  struct CrossConnect {
+    int peerAsn = 0;
+    std::string peerName;
+    std::string address;  // this end's address with the prefix length: "10.50.0.1/30"
+    LinkProperties link;
+    SourceLocation origin;
+
+    std::string peerId() const { return "as" + std::to_string(peerAsn) + "/" + peerName; }
+  };
+
   Node(int asn, Kind kind, std::string name) : asn_(asn), kind_(kind), name_(std::move(name)) {}
 
   int asn() const { return asn_; }
@@ -75,6 +86,7 @@ class Node {
     displayName_ = std::move(name);
     return *this;
   }
+  const std::vector<CrossConnect>& crossConnects() const { return crossConnects_; }
 
   // Joins a network of this node's AS, or an exchange ("ix100"). Checked when rendered.
   Node& joinNetwork(const std::string& network, const std::string& address = kAuto) {
@@ -86,6 +98,18 @@ class Node {
     return *this;
   }
 
+  // SEED: router.crossConnect(peerasn, peername, address, latency, bandwidth, packetDrop): a
+  // point-to-point network to router `peerName` of AS `peerAsn`. Both routers declare it, each
+  // with its own address ("10.50.0.1/30") in one network and the same link properties; checked
+  // when rendered. Throws Error on a host, on the router itself as the peer and on a second
+  // cross-connect to the same peer.
+  Node& crossConnect(int peerAsn, const std::string& peerName, const std::string& address,
+                     uint32_t latencyMs = 0, uint64_t bandwidthBps = 0, double lossPercent = 0) {
+    return crossConnect(peerAsn, peerName, address, {latencyMs, bandwidthBps, lossPercent}, {});
+  }
+  Node& crossConnect(int peerAsn, const std::string& peerName, const std::string& address,
+                     const LinkProperties& link, SourceLocation at);
+
   SourceLocation origin;
 
  private:
@@ -94,6 +118,7 @@ class Node {
   std::string name_;
   std::string displayName_;
   std::vector<Join> joins_;
+  std::vector<CrossConnect> crossConnects_;
 };
 
 class AutonomousSystem {

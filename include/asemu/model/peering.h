@@ -1,4 +1,4 @@
-// BGP peerings between ASes at an exchange, as the user asked for them.
+// BGP peerings between ASes, at an exchange or over a cross-connect, as the user asked for them.
 #pragma once
 
 #include <string>
@@ -14,6 +14,14 @@ std::string relationshipName(PeerRelationship r);  // "Provider", "Peer", "Unfil
 
 struct PrivatePeering {
   int ix = 0;
+  int a = 0;  // provider side for Provider
+  int b = 0;
+  PeerRelationship relationship = PeerRelationship::Peer;
+  SourceLocation origin;
+};
+
+// Between routers of AS a and AS b that share a cross-connect.
+struct CrossConnectPeering {
   int a = 0;  // provider side for Provider
   int b = 0;
   PeerRelationship relationship = PeerRelationship::Peer;

@@ -14,13 +14,16 @@
 
 namespace asemu::plan {
 
-enum class NetworkKind { Local, Exchange };
+// CrossConnect: a point-to-point link between routers of two ASes (SEED's scope "xc"). Like an
+// exchange it is not a local network: its prefix is not announced, OSPF only lists it as a stub
+// and iBGP does not walk it.
+enum class NetworkKind { Local, Exchange, CrossConnect };
 
 struct Network {
-  std::string id;    // unique in the plan: "as180/net0", "ix/ix100"
-  std::string name;  // the name nodes give their interface on it: "net0", "ix100"
+  std::string id;    // unique in the plan: "as180/net0", "ix/ix100", "xc/xc0"
+  std::string name;  // the name nodes give their interface on it: "net0", "ix100", "xc0"
   NetworkKind kind = NetworkKind::Local;
-  int scope = 0;  // owning ASN for a local network, IX number for an exchange
+  int scope = 0;  // owning ASN for a local network, IX number for an exchange, 0 for a xc
   Ipv4Prefix prefix;
   std::string display_name;  // e.g. "NYC-100"; may be empty
   LinkProperties link;

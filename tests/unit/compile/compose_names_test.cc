@@ -22,6 +22,10 @@ TEST(ComposeNames, NetworkNamesFollowSeed) {
   auto p = testing::sharedPrefixInternet();
   EXPECT_EQ(composeNetworkName(*p.findNetwork("as180/net1")), "net_180_net1");
   EXPECT_EQ(composeNetworkName(*p.findNetwork("ix/ix100")), "net_ix_ix100");
+  plan::Network xc{
+      "xc/xc3", "xc3", plan::NetworkKind::CrossConnect, 0, *Ipv4Prefix::parse("10.50.0.0/30"),
+      "",       {}};
+  EXPECT_EQ(composeNetworkName(xc), "net_xc_xc3");
 }
 
 TEST(ComposeNames, ContainerNamesFollowSeed) {

@@ -65,6 +65,14 @@ TEST(SeedLabels, Networks) {
                   {P + "name", "net0"},
                   {P + "prefix", "10.150.0.0/24"}};
   EXPECT_EQ(networkLabels(*p.findNetwork("as150/net0")), local);
+  plan::Network xc{
+      "xc/xc0", "xc0", plan::NetworkKind::CrossConnect, 0, *Ipv4Prefix::parse("10.50.0.0/30"),
+      "",       {}};
+  Labels crossConnect = {{P + "type", "local"},
+                         {P + "scope", "xc"},
+                         {P + "name", "xc0"},
+                         {P + "prefix", "10.50.0.0/30"}};
+  EXPECT_EQ(networkLabels(xc), crossConnect);
 }
 
 }  // namespace

@@ -59,4 +59,25 @@ Emulator makeIbgpTopology() {
   return withAllLayers(base, ebgp);
 }
 
+Emulator makeCrossConnectTopology() {
+  Base base;
+  Ebgp ebgp;
+  for (int asn : {2, 3, 4}) {
+    AutonomousSystem& as = base.createAutonomousSystem(asn);
+    as.createNetwork("net0");
+    as.createRouter("r0").joinNetwork("net0");
+    as.createHost("h0").joinNetwork("net0");
+  }
+  base.getAutonomousSystem(2).createRouter("r1").joinNetwork("net0").crossConnect(
+      3, "r0", "10.50.0.1/30", 5);
+  base.getAutonomousSystem(3)
+      .getRouter("r0")
+      .crossConnect(4, "r0", "10.50.0.9/30")
+      .crossConnect(2, "r1", "10.50.0.2/30", 5);
+  base.getAutonomousSystem(4).getRouter("r0").crossConnect(3, "r0", "10.50.0.10/30");
+  ebgp.addCrossConnectPeering(2, 3, PeerRelationship::Provider);
+  ebgp.addCrossConnectPeering(3, 4, PeerRelationship::Peer);
+  return withAllLayers(base, ebgp);
+}
+
 }  // namespace asemu::testing

@@ -14,4 +14,10 @@ Emulator makeThreeAsTopology();
 // on ix100) and AS8 with three routers chained r0 -netA- r1 -netB- r2.
 Emulator makeIbgpTopology();
 
+// AS2 (routers r0, r1), AS3 (r0) and AS4 (r0), each with net0 and a host h0 on it, and no
+// exchange. Cross-connects: as2/r1 (10.50.0.1/30) - as3/r0 (10.50.0.2/30) with 5 ms latency,
+// declared by as3/r0 first toward as4/r0 (10.50.0.9/30 - 10.50.0.10/30). Peerings over them:
+// 2 provides 3, 3-4 Peer.
+Emulator makeCrossConnectTopology();
+
 }  // namespace asemu::testing

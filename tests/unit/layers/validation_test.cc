@@ -230,11 +230,27 @@ TEST_F(Validation, PeeringAnAsWithItself) {
   EXPECT_EQ(renderErrors(emu), Lines{"ix100 peering as150-as150: an AS cannot peer with itself"});
 }
 
-TEST_F(Validation, PeeringThroughTwoRoutersOnOneExchange) {
+TEST_F(Validation, TwoRoutersOfOneAsOnOneExchangePeerThroughTheFirst) {
+  // As SEED: the first router of the AS (in creation order) on the exchange holds the AS's
+  // sessions there; the other is a border router on the exchange without them.
   addMember(2).createRouter("r2").joinNetwork("net0").joinNetwork("ix100", "10.100.0.20");
+  as150().createRouter("router1").joinNetwork("net0").joinNetwork("ix100", "10.100.0.151");
+  ebgp.addRsPeer(100, 2);
   ebgp.addPrivatePeering(100, 2, 150, PeerRelationship::Provider);
-  EXPECT_EQ(renderErrors(emu), Lines{"ix100 peering as2-as150: as2 has 2 routers on ix100 (r, "
-                                     "r2); peerings need exactly one"});
+  plan::Plan plan = emu.render();
+  auto sessions = [&](const std::string& id) {
+    std::vector<std::string> out;
+    for (const auto& s : plan.findNode(id)->bird->sessions)
+      if (s.kind != plan::SessionKind::Ibgp) out.push_back(s.name + " " + s.local_address.str());
+    return out;
+  };
+  EXPECT_EQ(sessions("as2/r"), (Lines{"p_rs100 10.100.0.2", "c_as150 10.100.0.2"}));
+  EXPECT_EQ(sessions("as2/r2"), Lines{});
+  EXPECT_EQ(sessions("as150/router0"), Lines{"u_as2 10.100.0.150"});
+  EXPECT_EQ(sessions("as150/router1"), Lines{});
+  EXPECT_EQ(plan.findNode("as2/r2")->role, plan::Role::BorderRouter);
+  EXPECT_EQ(plan.findNode("as150/router1")->role, plan::Role::BorderRouter);
+  EXPECT_EQ(plan.findNode("as2/r2")->bird->ospf->stub_interfaces, (Lines{"dummy0", "ix100"}));
 }
 
 TEST_F(Validation, TheSamePeeringTwice) {
@@ -301,7 +317,7 @@ TEST_F(Validation, TwoSessionsWithOneNameOnOneRouter) {
   EXPECT_EQ(renderErrors(emu),
             Lines{"ix101 peering as2-as3: as2/r1 would have two BGP sessions named c_as3 (on "
                   "ix100 and ix101); a router can peer with an AS in one relationship at one "
-                  "exchange only"});
+                  "exchange or cross-connect only"});
 }
 
 TEST_F(Validation, EveryProblemOfARenderIsReported) {
@@ -394,8 +410,13 @@ TEST_F(Validation, NetworkNamesOfDevicesAndExchanges) {
             Lines{"as150/ix7: network name 'ix7' is how nodes join exchange ix7; exchange "
                   "names (ix<N>) are reserved" +
                   fix});
+  EXPECT_EQ(errorsOf([&] { as150().createNetwork("xc0"); }),
+            Lines{"as150/xc0: network name 'xc0' is the interface name of cross-connect xc0; "
+                  "cross-connect names (xc<N>) are reserved" +
+                  fix});
   // Names that only start like them are fine.
-  for (const char* name : {"ix", "ixp", "ix1a", "eth", "ethernet", "lo0", "dummy", "net_lo"})
+  for (const char* name :
+       {"ix", "ixp", "ix1a", "eth", "ethernet", "lo0", "dummy", "net_lo", "xc", "xc1a", "xcnet"})
     EXPECT_EQ(errorsOf([&] { as150().createNetwork(name); }), Lines{}) << name;
 }
 

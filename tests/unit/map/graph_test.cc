@@ -56,6 +56,23 @@ TEST(Graph, DisplayNameIsTheLabelAndPartOfTheContainerName) {
   EXPECT_EQ((*h)["container"], "as2h-Web-1-10.2.0.71");
 }
 
+TEST(Graph, ACrossConnectIsLabelledByItsName) {
+  plan::Plan p = testing::smallPlan();
+  p.networks.push_back({"xc/xc0",
+                        "xc0",
+                        plan::NetworkKind::CrossConnect,
+                        0,
+                        *Ipv4Prefix::parse("10.50.0.0/30"),
+                        "",
+                        {}});
+  nlohmann::json g = graphJson(p);
+  const auto* xc = vertex(g, "net:xc/xc0");
+  ASSERT_TRUE(xc);
+  EXPECT_EQ((*xc)["label"], "xc0");
+  EXPECT_EQ((*xc)["kind"], "network");
+  EXPECT_EQ((*xc)["asn"], 0);
+}
+
 TEST(Graph, OneEdgePerInterfaceCarryingTheAddress) {
   nlohmann::json g = graphJson(testing::smallPlan());
   ASSERT_EQ(g["edges"].size(), 4u);

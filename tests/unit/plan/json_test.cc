@@ -11,6 +11,7 @@
 #include "asemu/layers/synthetic.h"
 #include "asemu/plan/bird_config.h"
 #include "sample_plan.h"
+#include "small_topologies.h"
 
 namespace asemu::plan {
 namespace {
@@ -46,6 +47,28 @@ TEST(PlanJson, SyntheticInternetPassesTheChecks) {
   emu.addLayer(asemu::Ibgp());
   const std::string text = toJsonText(emu.render("synthetic-40"));
   EXPECT_EQ(toJsonText(planFromJsonText(text)), text);
+}
+
+TEST(PlanJson, CrossConnectsRoundTrip) {
+  const Plan rendered = asemu::testing::makeCrossConnectTopology().render("xc");
+  const json j = toJson(rendered);
+  EXPECT_EQ(j["networks"][3]["kind"], "xc");
+  EXPECT_EQ(j["networks"][3]["name"], "xc0");
+  const Plan back = planFromJson(j);
+  EXPECT_EQ(back.networks[3].kind, NetworkKind::CrossConnect);
+  EXPECT_EQ(toJson(back), j);
+  // A cross-connect's network has a cross-connect's name.
+  json bad = j;
+  bad["networks"][3]["name"] = "net9";
+  try {
+    planFromJson(bad);
+    FAIL() << "accepted a cross-connect named net9";
+  } catch (const ErrorList& e) {
+    EXPECT_NE(std::string(e.what()).find("plan.networks[3].name: a cross-connect's network is "
+                                         "named xc<N>"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(PlanJson, SamplePlanRoundTripsEveryField) {
@@ -205,7 +228,8 @@ TEST_F(PlanJsonErrors, UnknownEnumValues) {
             "route_server)");
   json b = j;
   b["networks"][1]["kind"] = "wan";
-  EXPECT_EQ(readError(b), "plan.networks[1].kind: unknown value 'wan' (known: local, exchange)");
+  EXPECT_EQ(readError(b),
+            "plan.networks[1].kind: unknown value 'wan' (known: local, exchange, xc)");
   json c = j;
   c["nodes"][1]["bird"]["sessions"][0]["kind"] = "ospf";
   EXPECT_EQ(readError(c),

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "asemu/core/error.h"
 #include "small_plans.h"
 
@@ -68,6 +70,35 @@ TEST(Realization, BridgesOnlyForNetworksInUseWithPlanIndexes) {
   for (const auto& op : r.fabric_batch.ops)
     if (op.kind == LinkOp::Kind::Bridge) bridges.push_back(op.dev + "=" + op.object);
   EXPECT_EQ(bridges, (std::vector<std::string>{"br1=ix/ix100", "br2=as2/net0", "br3=as3/net0"}));
+}
+
+TEST(Realization, ACrossConnectIsABridgeWithItsTwoRouters) {
+  plan::Plan p = testing::twoRoutersEbgp();
+  p.networks[0] = {"xc/xc0",
+                   "xc0",
+                   plan::NetworkKind::CrossConnect,
+                   0,
+                   *Ipv4Prefix::parse("10.50.0.0/30"),
+                   "",
+                   LinkProperties{4, 0, 0}};
+  int n = 0;
+  for (auto& node : p.nodes)
+    for (auto& i : node.interfaces)
+      if (i.network == "ix/ix100") i = {"xc0", "xc/xc0", Ipv4Address(10, 50, 0, 1 + n++), 30};
+  ASSERT_EQ(n, 2);
+  Realization r = realize(p, "e");
+  std::vector<std::string> onLink;
+  for (const auto& op : r.fabric_batch.ops) {
+    std::string text = describe(op);
+    if (text.find("br0") != std::string::npos) onLink.push_back(text);
+  }
+  EXPECT_EQ(onLink, (std::vector<std::string>{"bridge br0",
+                                              "veth xc0@asemu-e.as2.router0 <-> p1i1 master br0",
+                                              "veth xc0@asemu-e.as3.router0 <-> p3i1 master br0"}));
+  std::vector<std::string> router = described(r.nodes[1].batch);
+  EXPECT_NE(std::find(router.begin(), router.end(), "address 10.50.0.1/30 dev xc0"), router.end());
+  EXPECT_NE(std::find(router.begin(), router.end(), "shape xc0 latency 4ms bandwidth 0bit loss 0%"),
+            router.end());
 }
 
 TEST(Realization, LinkPropertiesBecomeShapeOps) {

@@ -20,6 +20,12 @@ REJECTED = {
     "dotted topology name": "name: my.net",
     "network named like a device": "ases: [{asn: 1, networks: [{name: dummy0}]}]",
     "network named like an exchange": "ases: [{asn: 1, networks: [{name: ix100}]}]",
+    "network named like a cross-connect": "ases: [{asn: 1, networks: [{name: xc0}]}]",
+    "host with a cross-connect":
+        "ases: [{asn: 1, hosts: [{name: h, cross_connects: [{peer: as2/r, address: 10.5.0.1/30}]}]}]",
+    "cross-connect peer without AS": "ases: [{asn: 1, routers: [{name: r, cross_connects: [{peer: r, address: 10.5.0.1/30}]}]}]",
+    "cross-connect address without length": "ases: [{asn: 1, routers: [{name: r, cross_connects: [{peer: as2/r, address: 10.5.0.1}]}]}]",
+    "cross-connect peering with a list": "peerings: {cross_connect: [{a: [2], b: 3}]}",
     "unknown relationship": "peerings: {private: [{ix: 1, a: 2, b: 3, relationship: Customer}]}",
     "missing exchange id": "exchanges: [{display_name: X}]",
     "loss over 100": "exchanges: [{id: 1, link: {loss_percent: 101}}]",

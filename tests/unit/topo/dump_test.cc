@@ -6,6 +6,7 @@
 #include "asemu/plan/json.h"
 #include "asemu/topo/topology.h"
 #include "mini_internet_model.h"
+#include "small_topologies.h"
 #include "test_files.h"
 
 namespace asemu::topo {
@@ -29,6 +30,16 @@ TEST(TopologyDump, ExamplesRoundTripToTheSamePlan) {
     // Saving what was loaded from a save gives the same text.
     EXPECT_EQ(dumpString(again), dumpString(emu));
   }
+}
+
+TEST(TopologyDump, CrossConnectsRoundTrip) {
+  Emulator emu = asemu::testing::makeCrossConnectTopology();
+  std::string text = dumpString(emu);
+  EXPECT_NE(text.find("cross_connects:"), std::string::npos) << text;
+  EXPECT_NE(text.find("cross_connect:"), std::string::npos) << text;
+  Emulator again = reloaded(emu);
+  EXPECT_EQ(plan::toJson(again.render()), plan::toJson(emu.render()));
+  EXPECT_EQ(dumpString(again), text);
 }
 
 TEST(TopologyDump, ApiBuiltEmulationRoundTrips) {

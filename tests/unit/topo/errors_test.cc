@@ -186,6 +186,38 @@ TEST(TopologyErrors, PeeringProblems) {
             "to 2147483647, got 'x'");
 }
 
+TEST(TopologyErrors, CrossConnectProblems) {
+  EXPECT_EQ(loadError("ases: [{asn: 2, routers: [{name: r, cross_connects: [{peer: r3, address: "
+                      "10.5.0.1/30}]}]}]\n"),
+            "t.yaml:1:61: as2/r: a cross-connect's peer is a router written asN/name, such as "
+            "as3/r5, not 'r3'");
+  EXPECT_EQ(loadError("ases: [{asn: 2, routers: [{name: r, cross_connects: [\n"
+                      "  {peer: as3/r, address: 10.5.0.1/30},\n"
+                      "  {peer: as3/r, address: 10.5.0.5/30}]}]}]\n"),
+            "t.yaml:3:3: as2/r: already has a cross-connect to as3/r; a router has one "
+            "cross-connect per peer router");
+  for (const char* peer : {"as/r", "as3/", "as03/r", "AS3/r", "as3r", "as99999999999/r"})
+    EXPECT_EQ(
+        loadError(std::string("ases: [{asn: 2, routers: [{name: r, cross_connects: [{peer: ") +
+                  peer + ", address: 10.5.0.1/30}]}]}]\n"),
+        std::string("t.yaml:1:61: as2/r: a cross-connect's peer is a router written asN/name, "
+                    "such as as3/r5, not '") +
+            peer + "'");
+  EXPECT_EQ(loadError("ases: [{asn: 2, hosts: [{name: h, cross_connects: []}]}]\n"),
+            "t.yaml:1:35: as2/h: unknown key 'cross_connects' (known: joins, name)");
+  EXPECT_EQ(loadError("peerings: {cross_connect: [{a: 2, b: 3, relationship: customer}]}\n"),
+            "t.yaml:1:55: peerings.cross_connect[0]: unknown relationship 'customer' (known: "
+            "Peer, Provider, Unfiltered)");
+  // Render problems point at the cross-connect that has them.
+  EXPECT_EQ(renderError("ases:\n"
+                        "  - {asn: 2, networks: [{name: n}], routers: [{name: r, joins: [n],\n"
+                        "     cross_connects: [{peer: as3/r, address: 10.5.0.1/30}]}]}\n"
+                        "  - {asn: 3, networks: [{name: n}], routers: [{name: r, joins: [n]}]}\n"
+                        "peerings: {cross_connect: [{a: 3, b: 2}]}\n"),
+            "t.yaml:3:23: as2/r: cross-connect to as3/r: as3/r has no cross-connect to as2/r; "
+            "declare it on both routers, each with its own address");
+}
+
 TEST(TopologyErrors, InvalidYamlIsLocated) {
   EXPECT_EQ(loadError("ases: [{asn: 1}\n"),
             "t.yaml:2:1: invalid YAML: end of sequence flow not found");

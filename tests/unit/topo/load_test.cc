@@ -3,7 +3,9 @@
 #include "asemu/core/names.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
+#include "asemu/plan/json.h"
 #include "asemu/topo/topology.h"
+#include "small_topologies.h"
 #include "test_files.h"
 
 namespace asemu::topo {
@@ -163,6 +165,24 @@ peerings:
     rs.push_back(std::to_string(p.ix) + ":" + std::to_string(p.asn) + "@" + p.origin.str());
   EXPECT_EQ(rs,
             (std::vector<std::string>{"100:2@t.yaml:8:7", "100:3@t.yaml:8:7", "101:9@t.yaml:9:7"}));
+}
+
+TEST(TopologyLoad, CrossConnectsRenderAsTheCppApiBuildsThem) {
+  Emulator fromFile;
+  std::string name;
+  loadFile(fromFile, std::string(ASEMU_TOPO_TEST_DATA) + "/cross-connects.yaml", &name);
+  EXPECT_EQ(name, "cross-connects");
+  const Node& r0 = fromFile.getLayer<Base>().findAutonomousSystem(3)->routers().at(0);
+  ASSERT_EQ(r0.crossConnects().size(), 2u);
+  EXPECT_EQ(r0.crossConnects()[1].peerId(), "as2/r1");
+  EXPECT_EQ(r0.crossConnects()[1].address, "10.50.0.2/30");
+  EXPECT_EQ(r0.crossConnects()[1].link, (LinkProperties{5, 0, 0}));
+  const auto& xc = fromFile.getLayer<Ebgp>().crossConnectPeerings();
+  ASSERT_EQ(xc.size(), 2u);
+  EXPECT_EQ(xc[0].relationship, PeerRelationship::Provider);
+  EXPECT_EQ(xc[1].relationship, PeerRelationship::Peer);
+  EXPECT_EQ(plan::toJson(fromFile.render(name)),
+            plan::toJson(asemu::testing::makeCrossConnectTopology().render(name)));
 }
 
 TEST(TopologyLoad, ReturnsTheFilesOwnName) {
