@@ -42,16 +42,20 @@ class EbgpRenderer {
   };
 
   void indexBorderRouters() {
-    for (const auto& net : ctx_.plan.networks)
+    std::map<std::string, const plan::Network*> networkOf;
+    for (const auto& net : ctx_.plan.networks) {
+      networkOf[net.id] = &net;
       if (net.kind == plan::NetworkKind::CrossConnect) crossConnectEnds_[net.id];
+    }
     for (size_t i = 0; i < ctx_.plan.nodes.size(); ++i) {
       const auto& node = ctx_.plan.nodes[i];
       if (node.isRouter() && ctx_.hasFailed(node.id)) asesWithFailedRouters_.insert(node.asn);
       for (const auto& iface : node.interfaces) {
         if (auto it = crossConnectEnds_.find(iface.network); it != crossConnectEnds_.end())
           it->second.push_back({i, iface.address});
-        if (iface.network.rfind("ix/ix", 0) != 0) continue;
-        int ix = std::stoi(iface.network.substr(5));
+        const plan::Network& net = *networkOf.at(iface.network);
+        if (net.kind != plan::NetworkKind::Exchange) continue;
+        int ix = net.scope;
         if (node.role == plan::Role::RouteServer)
           routeServer_[ix] = {i, iface.address};
         else if (node.isRouter())

@@ -204,7 +204,7 @@ TEST(TopologyErrors, CrossConnectProblems) {
                     "such as as3/r5, not '") +
             peer + "'");
   EXPECT_EQ(loadError("ases: [{asn: 2, hosts: [{name: h, cross_connects: []}]}]\n"),
-            "t.yaml:1:35: as2/h: unknown key 'cross_connects' (known: joins, name)");
+            "t.yaml:1:35: as2/h: unknown key 'cross_connects' (known: display_name, joins, name)");
   EXPECT_EQ(loadError("peerings: {cross_connect: [{a: 2, b: 3, relationship: customer}]}\n"),
             "t.yaml:1:55: peerings.cross_connect[0]: unknown relationship 'customer' (known: "
             "Peer, Provider, Unfiltered)");
