@@ -38,7 +38,7 @@ static uint32_t maskOf(int length) {
 Ipv4Prefix::Ipv4Prefix(Ipv4Address address, int length)
     : network_(address.value() & maskOf(length)), length_(length) {}
 
-std::optional<Ipv4Prefix> Ipv4Prefix::parse(std::string_view text) {
+std::optional<Ipv4Interface> Ipv4Interface::parse(std::string_view text) {
   auto slash = text.find('/');
   if (slash == std::string_view::npos) return std::nullopt;
   auto address = Ipv4Address::parse(text.substr(0, slash));
@@ -49,8 +49,13 @@ std::optional<Ipv4Prefix> Ipv4Prefix::parse(std::string_view text) {
   auto [next, ec] = std::from_chars(lenText.data(), lenText.data() + lenText.size(), length);
   if (ec != std::errc() || next != lenText.data() + lenText.size() || length < 0 || length > 32)
     return std::nullopt;
-  if ((address->value() & ~maskOf(length)) != 0) return std::nullopt;
-  return Ipv4Prefix(*address, length);
+  return Ipv4Interface{*address, Ipv4Prefix(*address, length)};
+}
+
+std::optional<Ipv4Prefix> Ipv4Prefix::parse(std::string_view text) {
+  auto parsed = Ipv4Interface::parse(text);
+  if (!parsed || parsed->address != parsed->network.network()) return std::nullopt;
+  return parsed->network;
 }
 
 bool Ipv4Prefix::contains(Ipv4Address a) const {

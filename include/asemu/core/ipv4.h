@@ -54,6 +54,15 @@ class Ipv4Prefix {
   int length_ = 0;
 };
 
+// An interface's address with the prefix of its network, written "10.50.0.1/30".
+struct Ipv4Interface {
+  Ipv4Address address;
+  Ipv4Prefix network;  // the address masked to the length: 10.50.0.0/30
+
+  // nullopt when malformed; host bits are what it is about.
+  static std::optional<Ipv4Interface> parse(std::string_view text);
+};
+
 // Empty when `prefix` can be a network's, otherwise why not and how to fix it: not the default
 // route, and no overlap with 0.0.0.0/8, 127.0.0.0/8 or 224.0.0.0/3, which Linux gives a meaning
 // of their own on every interface.

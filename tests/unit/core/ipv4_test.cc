@@ -118,3 +118,23 @@ TEST(Ipv4Prefix, UsableHostsExcludeNetworkAndBroadcast) {
 
 }  // namespace
 }  // namespace asemu
+
+namespace asemu {
+namespace {
+
+TEST(Ipv4Interface, AddressAndTheNetworkItIsIn) {
+  auto i = Ipv4Interface::parse("10.50.0.1/30");
+  ASSERT_TRUE(i);
+  EXPECT_EQ(i->address.str(), "10.50.0.1");
+  EXPECT_EQ(i->network.str(), "10.50.0.0/30");
+  EXPECT_FALSE(Ipv4Interface::parse("10.50.0.1"));
+  EXPECT_FALSE(Ipv4Interface::parse("10.50.0.1/33"));
+  EXPECT_FALSE(Ipv4Interface::parse("10.50.0.1/"));
+  EXPECT_FALSE(Ipv4Interface::parse("10.50.0/30"));
+  // A prefix is an interface form without host bits.
+  EXPECT_TRUE(Ipv4Prefix::parse("10.50.0.0/30"));
+  EXPECT_FALSE(Ipv4Prefix::parse("10.50.0.1/30"));
+}
+
+}  // namespace
+}  // namespace asemu
