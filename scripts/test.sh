@@ -2,6 +2,7 @@
 # Installs what is needed, builds, and runs every test of asemu (as root on Debian 12):
 #   1. formatting (clang-format) of all C++ sources
 #   2. unit tests, then integration tests (real namespaces and BIRD; they need root)
+#   2b. the Docker output on a Docker daemon of its own (scripts/docker_test.sh; root)
 #   3. unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   4. a bounded fuzzing run of the topology loader
 # Ends with one line "tests: N passed, N failed" (unit tests count once per build, plain and
@@ -66,6 +67,14 @@ if [ "$(id -u)" -eq 0 ]; then
   run_ctest --test-dir build -L integration -j1 --timeout 600
 else
   echo "integration tests need root; skipped" >&2
+  status=1
+fi
+
+step "Docker: the anycast demo on docker-compose and on a single-node swarm (root)"
+if [ "$(id -u)" -eq 0 ] && ./scripts/docker_test.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
   status=1
 fi
 

@@ -121,15 +121,17 @@ void emitNetwork(Writer& w, const ComposeNetwork& n) {
     y.key("attachable");
     y.boolean(true);
   }
-  // No route to the outside from any emulated network.
-  y.key("internal");
-  y.boolean(true);
+  if (n.internal) {
+    y.key("internal");
+    y.boolean(true);
+  }
+  w.map("driver_opts", n.driver_opts);
   w.open("ipam");
   y.key("config");
   y.beginSeq();
   y.beginMap();
   w.string("subnet", n.subnet);
-  w.string("gateway", n.gateway);
+  if (!n.gateway.empty()) w.string("gateway", n.gateway);
   y.endMap();
   y.endSeq();
   w.close();

@@ -42,8 +42,10 @@ struct ComposeNetwork {
   std::string name;
   std::string driver;  // "bridge" or "overlay"
   bool attachable = false;
+  bool internal = false;  // written only when set
+  KeyValues driver_opts;
   std::string subnet;
-  std::string gateway;
+  std::string gateway;  // empty: Docker picks it (a stack may not name one)
   KeyValues labels;
 };
 

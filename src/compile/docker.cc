@@ -219,8 +219,21 @@ Output compileDocker(const plan::Plan& plan, const DockerOptions& options) {
     n.name = composeNetworkName(net);
     n.driver = swarm ? "overlay" : "bridge";
     n.attachable = swarm;
+    if (swarm) {
+      // An overlay network that is not internal connects every container to the host's
+      // docker_gwbridge, with a default route and masquerading out of the host.
+      n.internal = true;
+    } else {
+      // Docker's rules for an internal bridge drop every packet whose source or destination is
+      // outside the bridge's subnet: all routed traffic. Instead of being internal, the bridge
+      // gets no host address (the host is no router between the emulation and its uplink) and no
+      // masquerading.
+      n.driver_opts = {{"com.docker.network.bridge.enable_ip_masquerade", "false"},
+                       {"com.docker.network.bridge.inhibit_ipv4", "true"}};
+    }
     n.subnet = dockerSubnets.at(net.id).str();
-    n.gateway = gateways.at(net.id).str();
+    // Docker's stack schema has no gateway; `docker stack deploy` refuses a stack that names one.
+    if (!swarm) n.gateway = gateways.at(net.id).str();
     n.labels = networkLabels(net);
     project.networks.push_back(std::move(n));
   }

@@ -17,7 +17,8 @@ TEST(ComposeFile, AwkwardStringsRoundTrip) {
   s.labels = {{"on", "yes"}, {"null", "~"}, {"key with space", "#not a comment"}, {"x", ""}};
   s.networks = {{"no", std::nullopt}, {"net_1", std::string("10.0.0.1")}};
   p.services.push_back(s);
-  ComposeNetwork n{"no", "bridge", false, "198.18.0.0/29", "198.18.0.1", {}};
+  ComposeNetwork n{"no",         "bridge", false, false, {{"opt", "false"}}, "198.18.0.0/29",
+                   "198.18.0.1", {}};
   p.networks.push_back(n);
 
   std::string text = emitCompose(p);
@@ -33,7 +34,8 @@ TEST(ComposeFile, AwkwardStringsRoundTrip) {
   EXPECT_TRUE(svc["networks"]["no"].IsMap());
   EXPECT_EQ(svc["networks"]["net_1"]["ipv4_address"].as<std::string>(), "10.0.0.1");
   EXPECT_EQ(y["networks"]["no"]["ipam"]["config"][0]["gateway"].as<std::string>(), "198.18.0.1");
-  EXPECT_TRUE(y["networks"]["no"]["internal"].as<bool>());
+  EXPECT_FALSE(y["networks"]["no"]["internal"]);
+  EXPECT_EQ(y["networks"]["no"]["driver_opts"]["opt"].as<std::string>(), "false");
   // Reserved words and numbers are quoted as keys; ordinary names stay plain.
   EXPECT_NE(text.find("\n  \"150\":\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n      \"on\": \"yes\"\n"), std::string::npos) << text;
@@ -52,6 +54,14 @@ TEST(ComposeFile, EveryDollarOfAValueIsDoubled) {
   EXPECT_EQ(y["services"]["svc"]["labels"]["display"].as<std::string>(),
             "Price $${HOME} $$(id) $$$$");
   EXPECT_EQ(y["services"]["svc"]["cap_add"][0].as<std::string>(), "$$X");
+}
+
+TEST(ComposeFile, InternalIsWrittenOnlyWhenSet) {
+  ComposeProject p;
+  p.networks.push_back({"a", "overlay", true, true, {}, "198.18.0.0/29", "198.18.0.1", {}});
+  YAML::Node y = YAML::Load(emitCompose(p));
+  EXPECT_TRUE(y["networks"]["a"]["internal"].as<bool>());
+  EXPECT_FALSE(y["networks"]["a"]["driver_opts"]);
 }
 
 TEST(ComposeFile, EmptyProjectIsValidYaml) {

@@ -35,8 +35,38 @@ TEST(Docker, PlainComposeUsesRealPrefixesAndAddresses) {
   EXPECT_EQ(net["ipam"]["config"][0]["subnet"].as<std::string>(), "10.100.0.0/24");
   EXPECT_EQ(net["ipam"]["config"][0]["gateway"].as<std::string>(), "10.100.0.1");
   EXPECT_EQ(net["labels"][P + "displayname"].as<std::string>(), "NYC-100");
-  EXPECT_TRUE(net["internal"].as<bool>());
   EXPECT_EQ(net["driver"].as<std::string>(), "bridge");
+}
+
+// Docker drops every bridged packet of an internal network whose source or destination lies
+// outside the network's subnet, which is all routed traffic of an emulation. Compose networks are
+// therefore not internal; the host stays out of them instead: no address on the bridge (so the
+// host is no router between them and its uplink) and no masquerading.
+void expectBridgesRouteButStayOffTheHost(const YAML::Node& y) {
+  ASSERT_TRUE(y["networks"].IsMap());
+  ASSERT_GT(y["networks"].size(), 0u);
+  for (const auto& entry : y["networks"]) {
+    const std::string name = entry.first.as<std::string>();
+    const YAML::Node net = entry.second;
+    EXPECT_FALSE(net["internal"]) << name;
+    EXPECT_EQ(net["driver"].as<std::string>(), "bridge") << name;
+    ASSERT_TRUE(net["driver_opts"].IsMap()) << name;
+    EXPECT_EQ(
+        net["driver_opts"]["com.docker.network.bridge.enable_ip_masquerade"].as<std::string>(),
+        "false")
+        << name;
+    EXPECT_EQ(net["driver_opts"]["com.docker.network.bridge.inhibit_ipv4"].as<std::string>(),
+              "true")
+        << name;
+  }
+}
+
+TEST(Docker, ComposeNetworksRouteButStayOffTheHost) {
+  DockerOptions o;
+  expectBridgesRouteButStayOffTheHost(project(compileDocker(testing::smallInternet(), o), o));
+  o.self_managed_network = true;
+  expectBridgesRouteButStayOffTheHost(
+      project(compileDocker(testing::sharedPrefixInternet(), o), o));
 }
 
 TEST(Docker, EveryNodeGetsItsFiles) {
@@ -155,6 +185,24 @@ TEST(Docker, SwarmStackHasOverlaysConfigsAndNoStaticAddresses) {
             "./nodes/brdnode_180_router0/bird.conf");
   EXPECT_NE(out.find("image/Dockerfile"), nullptr);
   EXPECT_EQ(out.find("nodes/brdnode_180_router0/Dockerfile"), nullptr);
+}
+
+// An overlay network of a swarm stays internal: otherwise Docker also connects every container to
+// the host's docker_gwbridge, with a default route and masquerading out of the host. Docker's
+// stack schema has no `gateway` in a network's ipam config and refuses a stack that has one.
+TEST(Docker, SwarmOverlaysAreInternalWithoutGateway) {
+  DockerOptions o;
+  o.distributed = true;
+  auto y = project(compileDocker(testing::sharedPrefixInternet(), o), o);
+  ASSERT_GT(y["networks"].size(), 0u);
+  for (const auto& entry : y["networks"]) {
+    const std::string name = entry.first.as<std::string>();
+    const YAML::Node net = entry.second;
+    EXPECT_TRUE(net["internal"].as<bool>()) << name;
+    EXPECT_FALSE(net["driver_opts"]) << name;
+    ASSERT_TRUE(net["ipam"]["config"][0]["subnet"]) << name;
+    EXPECT_FALSE(net["ipam"]["config"][0]["gateway"]) << name;
+  }
 }
 
 TEST(Docker, SameInputSameBytes) {
