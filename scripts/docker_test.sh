@@ -138,9 +138,15 @@ fi
 H150=as150h-host_0-10.150.0.71
 R0=as180brd-router0-10.180.0.254
 R1=as180brd-router1-10.180.0.254
-# The host's only routes are the plan's: no default route through a Docker gateway.
-routes=$(docker exec "$H150" ip -4 route show default)
-if [ "$routes" = "default via 10.150.0.254 dev net0 " ] || [ "$routes" = "default via 10.150.0.254 dev net0" ]; then
+# The host's only routes are the plan's: no default route through a Docker gateway. The start
+# script installs them after the container starts, so they are awaited (up to 30 s).
+plan_route() { [ "$1" = "default via 10.150.0.254 dev net0 " ] || [ "$1" = "default via 10.150.0.254 dev net0" ]; }
+for _ in $(seq 60); do
+  routes=$(docker exec "$H150" ip -4 route show default)
+  plan_route "$routes" && break
+  sleep 0.5
+done
+if plan_route "$routes"; then
   pass "$H150's default route is the plan's ($routes)"
 else
   fail "$H150's default routes: '$routes' (expected only via 10.150.0.254)"

@@ -155,17 +155,29 @@ TEST_F(Anycast, MiniInternetIsReachableFromAs150) {
 TEST_F(Anycast, PeerRoutesAreNotExportedToOtherPeers) {
   // AS160 is a customer of AS3 only. AS2 and AS4 learn its prefix from their peer AS3 through
   // the ix100 route server; neither may pass it on to another peer, so the route server never
-  // sees a path "2 3 160" or "4 3 160", while AS3's own "3 160" is there.
-  std::string rs = emu.bird("ix/ix100", "show route 10.160.0.0/24 all");
-  EXPECT_NE(rs.find("BGP.as_path: 3 160"), std::string::npos) << rs;
+  // sees a path "2 3 160" or "4 3 160", while AS3's own "3 160" is there. The route crosses
+  // AS3 through iBGP after its sessions are up, so it is awaited; once AS2 holds it too, any
+  // path AS2 would wrongly export has had its chance to arrive.
+  std::string rs;
+  EXPECT_TRUE(within(30s, [&] {
+    rs = emu.bird("ix/ix100", "show route 10.160.0.0/24 all");
+    return rs.find("BGP.as_path: 3 160") != std::string::npos &&
+           emu.bird("as2/r100", "show route 10.160.0.0/24 all").find("(2, 2, 0)") !=
+               std::string::npos;
+  })) << rs;
+  std::this_thread::sleep_for(1s);
+  rs = emu.bird("ix/ix100", "show route 10.160.0.0/24 all");
   EXPECT_EQ(rs.find("BGP.as_path: 2 3 160"), std::string::npos) << rs;
   EXPECT_EQ(rs.find("BGP.as_path: 4 3 160"), std::string::npos) << rs;
   // AS2 holds the route, tagged as learned from a peer (large community (2, 2, 0)).
   std::string as2 = emu.bird("as2/r100", "show route 10.160.0.0/24 all");
   EXPECT_NE(as2.find("(2, 2, 0)"), std::string::npos) << as2;
   // Customer routes do reach peers: AS2 exports its customer AS150 to the route server.
-  std::string customer = emu.bird("ix/ix100", "show route 10.150.0.0/24 all");
-  EXPECT_NE(customer.find("BGP.as_path: 2 150"), std::string::npos) << customer;
+  std::string customer;
+  EXPECT_TRUE(within(30s, [&] {
+    customer = emu.bird("ix/ix100", "show route 10.150.0.0/24 all");
+    return customer.find("BGP.as_path: 2 150") != std::string::npos;
+  })) << customer;
 }
 
 }  // namespace
