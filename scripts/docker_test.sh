@@ -222,7 +222,22 @@ else
   fail "(e) the hosts did not reach two different instances (${!reached[*]})"
 fi
 
-docker-compose -p "$PROJECT" down -t 1 --rmi local >/dev/null 2>&1 || fail "docker-compose down"
+# docker-compose 1.29 stops 62 containers in parallel and now and then removes a network while an
+# endpoint on it is still going away; a second `down` finishes the job. Its networks must be gone
+# before the swarm starts, whose overlays reuse the same prefixes.
+compose_down() {
+  local attempt
+  for attempt in 1 2 3; do
+    if docker-compose -p "$PROJECT" down -t 1 --rmi local >"$WORK/down.log" 2>&1 &&
+      [ -z "$(docker network ls -q --filter "label=com.docker.compose.project=$PROJECT")" ]; then
+      return 0
+    fi
+    log "docker-compose down, attempt $attempt: $(tail -n 1 "$WORK/down.log")"
+    sleep 2
+  done
+  return 1
+}
+compose_down || fail "docker-compose down (see the lines above)"
 cd - >/dev/null || exit 1
 
 # --- swarm -------------------------------------------------------------------------------------
