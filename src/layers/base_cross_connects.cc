@@ -9,38 +9,32 @@ namespace asemu::base_detail {
 
 // The address a cross-connect end declares ("10.50.0.1/30") and its network, or nullopt after
 // reporting why it cannot be one.
-std::optional<std::pair<Ipv4Address, Ipv4Prefix>> BaseRenderer::crossConnectAddress(
-    const Node& router, const Node::CrossConnect& xc) {
+std::optional<Ipv4Interface> BaseRenderer::crossConnectAddress(const Node& router,
+                                                               const Node::CrossConnect& xc) {
   const std::string& text = xc.address;
   const SourceLocation& where = xc.origin.known() ? xc.origin : router.origin;
   const std::string object = router.id();
   const std::string about = "cross-connect to " + xc.peerId() + ": ";
   std::optional<Ipv4Interface> parsed = Ipv4Interface::parse(text);
-  std::optional<Ipv4Address> address;
-  std::optional<Ipv4Prefix> prefix;
-  if (parsed) {
-    address = parsed->address;
-    prefix = parsed->network;
-  }
-  if (!prefix) {
+  if (!parsed) {
     ctx_.fail(object,
               about + "address '" + text +
                   "' is not an IPv4 address with a prefix length, such as 10.50.0.1/30",
               where);
     return std::nullopt;
   }
-  if (std::string problem = networkPrefixProblem(*prefix); !problem.empty()) {
+  if (std::string problem = networkPrefixProblem(parsed->network); !problem.empty()) {
     ctx_.fail(object, about + problem, where);
     return std::nullopt;
   }
-  if (!prefix->isUsableHost(*address)) {
+  if (!parsed->network.isUsableHost(parsed->address)) {
     ctx_.fail(object,
               about + "address " + text + " is the network or broadcast address of " +
-                  prefix->str() + "; give a host address",
+                  parsed->network.str() + "; give a host address",
               where);
     return std::nullopt;
   }
-  return std::make_pair(*address, *prefix);
+  return parsed;
 }
 
 std::string BaseRenderer::linkText(const LinkProperties& l) {
@@ -94,11 +88,11 @@ std::optional<size_t> BaseRenderer::crossConnectNetwork(const Node& router,
     ctx_.failed.insert(peerId);
     return std::nullopt;
   }
-  if (here->second != there->second)
+  if (here->network != there->network)
     return fail("its address " + xc.address + " and " + peerId + "'s " + back->address +
                 " are not in one network; give both ends addresses in one prefix");
-  if (here->first == there->first)
-    return fail("both ends have address " + here->first.str() + "; give each its own");
+  if (here->address == there->address)
+    return fail("both ends have address " + here->address.str() + "; give each its own");
   if (!(xc.link == back->link))
     return fail("link properties differ between the ends (" + linkText(xc.link) + " here, " +
                 linkText(back->link) + " on " + peerId + "); give both the same");
@@ -106,7 +100,7 @@ std::optional<size_t> BaseRenderer::crossConnectNetwork(const Node& router,
   net.name = "xc" + std::to_string(crossConnectCount_++);
   net.id = "xc/" + net.name;
   net.kind = plan::NetworkKind::CrossConnect;
-  net.prefix = here->second;
+  net.prefix = here->network;
   net.link = xc.link;
   result = ctx_.plan.networks.size();
   addNetwork(std::move(net));

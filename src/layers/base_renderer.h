@@ -65,8 +65,8 @@ class BaseRenderer {
   void assignAddresses();
   // The address a cross-connect end declares ("10.50.0.1/30") and its network, or nullopt after
   // reporting why it cannot be one.
-  std::optional<std::pair<Ipv4Address, Ipv4Prefix>> crossConnectAddress(
-      const Node& router, const Node::CrossConnect& xc);
+  std::optional<Ipv4Interface> crossConnectAddress(const Node& router,
+                                                   const Node::CrossConnect& xc);
   static std::string linkText(const LinkProperties& l);
   // The xc network of `router`'s cross-connect `xc`, made on the first of its two ends to be
   // visited; nullopt after reporting (once, on the end visited first) why there is none.

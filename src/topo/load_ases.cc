@@ -1,6 +1,7 @@
 // Exchanges, autonomous systems and what they hold (networks, hosts, routers, makers), read
 // from a topology file in the order it lists them.
 #include <algorithm>
+#include <charconv>
 
 #include "asemu/core/names.h"
 #include "asemu/layers/ibgp.h"
@@ -336,21 +337,20 @@ std::vector<FileLoader::CrossConnectEntry> FileLoader::crossConnects(const Mappi
     if (!peer || !address) continue;
     // "as3/r5": the peer router's ASN and name.
     size_t slash = peer->find('/');
-    int64_t asn = 0;
-    bool asnOk =
-        peer->starts_with("as") && slash != std::string::npos && slash > 2 && (*peer)[2] != '0';
-    for (size_t i = 2; asnOk && i < slash; ++i) {
-      char c = (*peer)[i];
-      asnOk = c >= '0' && c <= '9' && asn <= kMaxNumber / 10;
-      asn = asn * 10 + (c - '0');
+    int asn = 0;
+    bool asnOk = peer->starts_with("as") && slash != std::string::npos && slash > 2 &&
+                 slash + 1 < peer->size() && (*peer)[2] != '0';
+    if (asnOk) {  // digits only, no sign, within int
+      const char* end = peer->data() + slash;
+      auto [next, ec] = std::from_chars(peer->data() + 2, end, asn);
+      asnOk = ec == std::errc() && next == end && asn >= 1;
     }
-    if (!asnOk || asn < 1 || asn > kMaxNumber || slash + 1 == peer->size()) {
+    if (!asnOk) {
       x.error("peer", "a cross-connect's peer is a router written asN/name, such as as3/r5, not '" +
                           *peer + "'");
       continue;
     }
-    out.push_back(
-        {int(asn), peer->substr(slash + 1), *address, lp.value_or(LinkProperties{}), x.at()});
+    out.push_back({asn, peer->substr(slash + 1), *address, lp.value_or(LinkProperties{}), x.at()});
   }
   return out;
 }
