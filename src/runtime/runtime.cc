@@ -1,6 +1,10 @@
 #include "asemu/runtime/runtime.h"
 
+#include <sys/un.h>
+
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -43,13 +47,41 @@ std::set<Ipv4Address> birdAddresses(const plan::Plan& plan) {
   return out;
 }
 
+// Runs `work` over [0, count) in slices, and after each slice of a long phase says how far it
+// has got ("  BIRD daemons 512/1091").
+void inSlices(size_t count, const std::string& what,
+              const std::function<void(const std::string&)>& say,
+              const std::function<void(size_t, size_t)>& work) {
+  constexpr size_t kSlice = 256;
+  for (size_t begin = 0; begin < count; begin += kSlice) {
+    size_t end = std::min(count, begin + kSlice);
+    work(begin, end);
+    if (count > kSlice) say(fmt::format("  {} {}/{}", what, end, count));
+  }
+}
+
 Error alreadyRunning(const std::string& name) {
   return Error(name, "an emulation of this name is already running (stop it with 'asemu down " +
                          name + "' or choose another name with --name)");
 }
 
-const std::vector<std::string> kBirdArgv = {
-    "bird", "-c", "/etc/bird/bird.conf", "-s", "/run/bird/bird.ctl", "-P", "/run/bird/bird.pid"};
+// A node's BIRD, started in the node's network namespace with its files named by their host
+// paths. A mount namespace of its own would copy the host's whole mount table, which holds one
+// entry per namespace of every emulation: starting a thousand daemons that way is quadratic.
+// A control socket path too long for a socket address falls back to the node's view, where
+// the same files are /etc/bird and /run/bird.
+DaemonSpec birdDaemon(const StateDir& st, const std::string& nodeId) {
+  constexpr size_t kSocketPathMax = sizeof(sockaddr_un::sun_path) - 1;
+  NodeView view = st.view(nodeId);
+  if (st.birdSocket(nodeId).string().size() > kSocketPathMax)
+    return {view,
+            {"bird", "-c", "/etc/bird/bird.conf", "-s", "/run/bird/bird.ctl", "-P",
+             "/run/bird/bird.pid"}};
+  view.binds.clear();
+  return {view,
+          {"bird", "-c", st.birdConfig(nodeId).string(), "-s", st.birdSocket(nodeId).string(), "-P",
+           st.birdPidFile(nodeId).string()}};
+}
 
 }  // namespace
 
@@ -98,7 +130,10 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
 
     say(fmt::format("creating {} namespaces", r.namespaces.size()));
     kernel_.createNamespace(r.fabric, r.fabric_sysctls);
-    for (const auto& n : r.nodes) kernel_.createNamespace(n.ns, n.sysctls);
+    inSlices(r.nodes.size(), "namespaces", say, [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i)
+        kernel_.createNamespace(r.nodes[i].ns, r.nodes[i].sysctls);
+    });
 
     say(fmt::format("creating {} bridges and {} links", r.fabric_batch.ops.size() - r.ports.size(),
                     r.ports.size()));
@@ -110,9 +145,11 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
 
     std::vector<DaemonSpec> daemons;
     for (const auto& n : r.nodes)
-      if (n.bird) daemons.push_back({st.view(n.node), kBirdArgv});
+      if (n.bird) daemons.push_back(birdDaemon(st, n.node));
     say(fmt::format("starting {} BIRD daemons", daemons.size()));
-    kernel_.startDaemons(daemons);
+    inSlices(daemons.size(), "BIRD daemons", say, [&](size_t begin, size_t end) {
+      kernel_.startDaemons({daemons.begin() + begin, daemons.begin() + end});
+    });
     record.phase = "running";
     st.writeRecord(record);
   } catch (...) {

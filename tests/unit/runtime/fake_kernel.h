@@ -53,6 +53,7 @@ class FakeKernel : public Kernel {
     for (const auto& d : specs) {
       std::string line = "start " + d.view.ns + ":";
       for (const auto& a : d.argv) line += " " + a;
+      for (const auto& [from, to] : d.view.binds) line += " [" + from + " on " + to + "]";
       failIf(d.view.node, line);
       log.push_back(line);
       daemons[d.view.ns] = next_pid++;

@@ -21,9 +21,11 @@ namespace fs = std::filesystem;
 class RuntimeTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // Short, so that BIRD's control socket path fits a socket address (see
+    // BirdSeesItsFilesAtFixedPathsWhenTheSocketPathIsTooLong).
+    static int serial = 0;
     root = fs::temp_directory_path() /
-           ("asemu-runtime-test-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("asemu-rt-" + std::to_string(getpid()) + "-" + std::to_string(++serial));
     fs::remove_all(root);
   }
   void TearDown() override { fs::remove_all(root); }
@@ -66,10 +68,25 @@ TEST_F(RuntimeTest, UpCreatesNamespacesThenLinksThenDaemons) {
                                       "net.ipv6.conf.default.disable_ipv6=1 net.ipv4.ip_forward=1 "
                                       "net.ipv4.conf.all.rp_filter=0 "
                                       "net.ipv4.conf.default.rp_filter=0"}));
+  // BIRD gets no mount namespace of its own: its files are named by their host paths.
+  std::string node = (root / "small/nodes/as150.router0").string();
   EXPECT_EQ(kernel.lines("start"),
-            (std::vector<std::string>{"start asemu-small.as150.router0: bird -c "
-                                      "/etc/bird/bird.conf -s /run/bird/bird.ctl -P "
-                                      "/run/bird/bird.pid"}));
+            (std::vector<std::string>{"start asemu-small.as150.router0: bird -c " + node +
+                                      "/etc/bird.conf -s " + node + "/run/bird.ctl -P " + node +
+                                      "/run/bird.pid"}));
+}
+
+TEST_F(RuntimeTest, BirdSeesItsFilesAtFixedPathsWhenTheSocketPathIsTooLong) {
+  // A socket address holds at most 107 characters of path.
+  fs::path deep = root / std::string(60, 'd') / std::string(40, 'e');
+  Runtime rt(kernel, deep);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  std::string node = (deep / "small/nodes/as150.router0").string();
+  EXPECT_EQ(
+      kernel.lines("start"),
+      (std::vector<std::string>{"start asemu-small.as150.router0: bird -c /etc/bird/bird.conf -s "
+                                "/run/bird/bird.ctl -P /run/bird/bird.pid [" +
+                                node + "/etc on /etc/bird] [" + node + "/run on /run/bird]"}));
 }
 
 TEST_F(RuntimeTest, UpWritesPlanRecordAndBirdConfigs) {
