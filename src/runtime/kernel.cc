@@ -26,6 +26,10 @@ std::string describe(const LinkOp& op) {
     case LinkOp::Kind::Route:
       out << "route " << op.address << " via " << op.via;
       break;
+    case LinkOp::Kind::Trunk:
+      out << "trunk " << op.dev << " master " << op.master << " <-> " << op.peer << " master "
+          << op.peer_master;
+      break;
     case LinkOp::Kind::Shape:
       out << "shape " << op.dev << " latency " << op.link.latency_ms << "ms bandwidth "
           << op.link.bandwidth_bps << "bit loss " << op.link.loss_percent << "%";

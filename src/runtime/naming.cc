@@ -25,6 +25,19 @@ std::string bridgeName(size_t networkIndex) {
   return "br" + std::to_string(networkIndex);
 }
 
+std::string bridgeSegmentName(size_t networkIndex, size_t segment) {
+  return segment == 0 ? bridgeName(networkIndex)
+                      : bridgeName(networkIndex) + "s" + std::to_string(segment);
+}
+
+std::string trunkName(size_t networkIndex, size_t segment) {
+  return bridgeName(networkIndex) + "t" + std::to_string(segment);
+}
+
+std::string trunkPeerName(size_t networkIndex, size_t segment) {
+  return bridgeName(networkIndex) + "u" + std::to_string(segment);
+}
+
 std::string portName(size_t nodeIndex, size_t interfaceIndex) {
   return "p" + std::to_string(nodeIndex) + "i" + std::to_string(interfaceIndex);
 }

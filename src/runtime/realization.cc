@@ -35,12 +35,26 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
   // Bridges exist only for networks some node joins, in the plan's network order.
   std::map<std::string, size_t> networkIndex;
   for (size_t i = 0; i < plan.networks.size(); ++i) networkIndex[plan.networks[i].id] = i;
-  std::set<std::string> used;
+  std::map<std::string, size_t> members;
   for (const auto& node : plan.nodes)
-    for (const auto& itf : node.interfaces) used.insert(itf.network);
-  for (size_t i = 0; i < plan.networks.size(); ++i)
-    if (used.count(plan.networks[i].id))
-      r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, plan.networks[i].id, bridgeName(i)));
+    for (const auto& itf : node.interfaces) ++members[itf.network];
+  for (size_t i = 0; i < plan.networks.size(); ++i) {
+    const std::string& id = plan.networks[i].id;
+    auto m = members.find(id);
+    if (m == members.end()) continue;
+    r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, id, bridgeName(i)));
+    // A network too large for one bridge: more bridges, each joined to the first by a veth.
+    size_t segments = (m->second + kMembersPerBridge - 1) / kMembersPerBridge;
+    for (size_t k = 1; k < segments; ++k) {
+      r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, id, bridgeSegmentName(i, k)));
+      LinkOp trunk = op(LinkOp::Kind::Trunk, id, trunkName(i, k));
+      trunk.master = bridgeName(i);
+      trunk.peer = trunkPeerName(i, k);
+      trunk.peer_master = bridgeSegmentName(i, k);
+      r.fabric_batch.ops.push_back(trunk);
+    }
+  }
+  std::map<std::string, size_t> joined;  // members placed so far, per network
 
   std::set<std::string> keys;
   for (size_t n = 0; n < plan.nodes.size(); ++n) {
@@ -72,7 +86,7 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
       LinkOp veth = op(LinkOp::Kind::Veth, object, itf.name);
       veth.target_ns = setup.ns;
       veth.peer = portName(n, i);
-      veth.master = bridgeName(net->second);
+      veth.master = bridgeSegmentName(net->second, joined[itf.network]++ / kMembersPerBridge);
       r.fabric_batch.ops.push_back(veth);
       r.ports.push_back({veth.peer, veth.master, node.id, itf.name, itf.network});
 

@@ -135,8 +135,9 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
         kernel_.createNamespace(r.nodes[i].ns, r.nodes[i].sysctls);
     });
 
-    say(fmt::format("creating {} bridges and {} links", r.fabric_batch.ops.size() - r.ports.size(),
-                    r.ports.size()));
+    size_t bridges = std::count_if(r.fabric_batch.ops.begin(), r.fabric_batch.ops.end(),
+                                   [](const LinkOp& o) { return o.kind == LinkOp::Kind::Bridge; });
+    say(fmt::format("creating {} bridges and {} links", bridges, r.ports.size()));
     kernel_.apply({r.fabric_batch});
     std::vector<Batch> batches;
     for (const auto& n : r.nodes) batches.push_back(n.batch);

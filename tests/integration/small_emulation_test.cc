@@ -28,6 +28,19 @@ TEST(SmallEmulation, HostsOnOneLanReachEachOtherAndTheRouter) {
   EXPECT_EQ(hostNetworkState(), before);
 }
 
+// A Linux bridge holds at most 1,024 ports: this LAN is two bridges joined by a trunk.
+TEST(SmallEmulation, ALanOfMoreMembersThanABridgeHoldsConnectsThemAll) {
+  LiveEmulation emu;
+  emu.up(hostsOnOneNetwork(1100));
+  EXPECT_EQ(countNamespaces(namespacePrefix(emu.name())), 1101);
+  // host_0 and host_999 are on the first bridge, host_1050 and host_1099 on the second.
+  EXPECT_EQ(emu.sh("as20/host_0", "ping -c1 -W2 10.20.4.76 >/dev/null"), 0);      // host_1099
+  EXPECT_EQ(emu.sh("as20/host_1050", "ping -c1 -W2 10.20.4.76 >/dev/null"), 0);   // host_1099
+  EXPECT_EQ(emu.sh("as20/host_1050", "ping -c1 -W2 10.20.3.232 >/dev/null"), 0);  // host_999
+  emu.down();
+  EXPECT_EQ(countNamespaces(namespacePrefix(emu.name())), 0);
+}
+
 TEST(SmallEmulation, EbgpSessionComesUpAndCarriesRoutes) {
   LiveEmulation emu;
   emu.up(twoRoutersEbgp());  // returns once both sessions are Established

@@ -31,6 +31,8 @@ struct LinkOp {
     Address,   // add `address` ("10.0.0.1/32") to `dev`
     Route,     // add a route to `address` (a prefix) via `via`
     Shape,     // traffic control on `dev` from `link`
+    Trunk,     // create a veth here joining two bridges: `dev` enslaved to `master`, `peer`
+               // to `peer_master`, both up
   };
   Kind kind = Kind::Up;
   std::string object;
@@ -38,6 +40,7 @@ struct LinkOp {
   std::string target_ns;
   std::string peer;
   std::string master;
+  std::string peer_master;
   std::string address;
   std::string via;
   LinkProperties link;

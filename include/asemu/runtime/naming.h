@@ -19,7 +19,12 @@ std::string fabricNamespace(const std::string& emulation);  // "asemu-demo.fabri
 // "as180/router0" -> "as180.router0": the node's part of file and namespace names.
 std::string nodeKey(const std::string& nodeId);
 std::string nodeNamespace(const std::string& emulation, const std::string& nodeId);
-std::string bridgeName(size_t networkIndex);                    // "br12"
+std::string bridgeName(size_t networkIndex);  // "br12"
+// Segment k >= 1 of a network too large for one bridge ("br12s1"), and the two ends of the veth
+// that joins it to the network's first bridge ("br12t1", "br12u1").
+std::string bridgeSegmentName(size_t networkIndex, size_t segment);
+std::string trunkName(size_t networkIndex, size_t segment);
+std::string trunkPeerName(size_t networkIndex, size_t segment);
 std::string portName(size_t nodeIndex, size_t interfaceIndex);  // "p61i1"
 
 // The device that holds a router's loopback address, as SEED names it.

@@ -1,7 +1,8 @@
 // What a Plan becomes in the kernel: the planning half of `asemu up`.
 //
 // realize() turns a Plan into plain data: the namespaces to create (the fabric first), the
-// batch for the fabric (one bridge per L2 network, one veth per node interface whose node end
+// batch for the fabric (one bridge per L2 network, or several for one of more than
+// kMembersPerBridge members; one veth per node interface whose node end
 // is placed directly in the node's namespace under the plan's interface name), one batch per
 // node (loopback, addresses, routes, link properties), the sysctls of each namespace, and the
 // map from bridge ports back to nodes. It does no I/O, so every decision is unit-tested.
@@ -24,6 +25,11 @@ struct Port {
   std::string network;    // plan network id
   bool operator==(const Port&) const = default;
 };
+
+// A Linux bridge holds at most 1,024 ports. A network with more members is realized as several
+// bridges of at most this many members, each joined to the first by a veth ("trunk"), so the
+// first bridge keeps room for the trunks.
+inline constexpr size_t kMembersPerBridge = 1000;
 
 struct NodeSetup {
   std::string node;  // plan node id

@@ -24,6 +24,11 @@ BatchScript ipScript(const Batch& batch, const std::string& loopbackType) {
                             o.peer));
         line(i, fmt::format("link set {} master {} up", o.peer, o.master));
         break;
+      case LinkOp::Kind::Trunk:
+        line(i, fmt::format("link add {} type veth peer name {}", o.dev, o.peer));
+        line(i, fmt::format("link set {} master {} up", o.dev, o.master));
+        line(i, fmt::format("link set {} master {} up", o.peer, o.peer_master));
+        break;
       case LinkOp::Kind::Loopback:
         line(i, fmt::format("link add {} type {}", o.dev, loopbackType));
         line(i, fmt::format("link set {} up", o.dev));

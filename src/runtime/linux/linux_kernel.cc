@@ -211,7 +211,9 @@ class LinuxKernel : public Kernel {
 
   static bool netlinkCan(const Batch& b) {
     for (const auto& o : b.ops)
-      if (o.kind == LinkOp::Kind::Bridge || o.kind == LinkOp::Kind::Veth) return false;
+      if (o.kind == LinkOp::Kind::Bridge || o.kind == LinkOp::Kind::Veth ||
+          o.kind == LinkOp::Kind::Trunk)
+        return false;
     return true;
   }
 
@@ -245,6 +247,7 @@ class LinuxKernel : public Kernel {
           break;  // tcScript
         case LinkOp::Kind::Bridge:
         case LinkOp::Kind::Veth:
+        case LinkOp::Kind::Trunk:
           assert(false);
           break;
       }

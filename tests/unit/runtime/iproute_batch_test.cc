@@ -23,6 +23,22 @@ TEST(IprouteBatch, FabricScript) {
   EXPECT_EQ(s.op_of_line, (std::vector<size_t>{0, 0, 1, 1, 2, 2, 3, 3}));
 }
 
+TEST(IprouteBatch, TrunkJoinsTwoBridges) {
+  Batch b;
+  LinkOp t;
+  t.kind = LinkOp::Kind::Trunk;
+  t.dev = "br4t1";
+  t.master = "br4";
+  t.peer = "br4u1";
+  t.peer_master = "br4s1";
+  b.ops.push_back(t);
+  EXPECT_EQ(ipScript(b, "dummy").text,
+            "link add br4t1 type veth peer name br4u1\n"
+            "link set br4t1 master br4 up\n"
+            "link set br4u1 master br4s1 up\n");
+  EXPECT_EQ(describe(t), "trunk br4t1 master br4 <-> br4u1 master br4s1");
+}
+
 TEST(IprouteBatch, RouterScriptWithFallbackLoopbackType) {
   Realization r = realize(testing::twoHostsAndRouter(), "small");
   EXPECT_EQ(ipScript(r.nodes[2].batch, "ifb").text,

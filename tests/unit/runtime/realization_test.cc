@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "asemu/core/error.h"
 #include "small_plans.h"
@@ -135,6 +137,42 @@ TEST(Realization, NodesThatMapToOneNameAreAnError) {
   plan::Plan p = testing::twoHostsAndRouter();
   p.nodes[1].id = "as150.host_0";
   EXPECT_THROW(realize(p, "small"), Error);
+}
+
+TEST(Realization, ANetworkOfMoreThanOneBridgeHoldsIsSplitIntoJoinedBridges) {
+  Realization r = realize(testing::hostsOnOneNetwork(2500), "lan");
+  std::map<std::string, int> portsOf;  // bridge -> ports enslaved to it
+  std::vector<std::string> bridges;
+  for (const auto& o : r.fabric_batch.ops) {
+    if (o.kind == LinkOp::Kind::Bridge) bridges.push_back(o.dev);
+    if (o.kind == LinkOp::Kind::Veth) ++portsOf[o.master];
+    if (o.kind == LinkOp::Kind::Trunk) {
+      EXPECT_EQ(o.master, "br0");
+      ++portsOf[o.master];
+      ++portsOf[o.peer_master];
+    }
+  }
+  EXPECT_EQ(bridges, (std::vector<std::string>{"br0", "br0s1", "br0s2"}));
+  EXPECT_EQ(portsOf["br0"], 1002);  // 1,000 members and two trunks
+  EXPECT_EQ(portsOf["br0s1"], 1001);
+  EXPECT_EQ(portsOf["br0s2"], 501);
+  for (const auto& [bridge, ports] : portsOf) EXPECT_LE(ports, 1024) << bridge;
+  // Every trunk comes after the bridges it joins, every member after its bridge.
+  std::set<std::string> made;
+  for (const auto& o : r.fabric_batch.ops) {
+    if (o.kind == LinkOp::Kind::Bridge) made.insert(o.dev);
+    if (o.kind == LinkOp::Kind::Veth) EXPECT_TRUE(made.count(o.master)) << o.dev;
+    if (o.kind == LinkOp::Kind::Trunk) EXPECT_TRUE(made.count(o.peer_master)) << o.dev;
+  }
+  // The map learns a member's real bridge.
+  EXPECT_EQ(r.ports[999].bridge, "br0");
+  EXPECT_EQ(r.ports[1000].bridge, "br0s1");
+  EXPECT_EQ(r.ports[2499].bridge, "br0s2");
+}
+
+TEST(Realization, ANetworkThatFitsOneBridgeHasNoTrunk) {
+  Realization r = realize(testing::hostsOnOneNetwork(1000), "lan");
+  for (const auto& o : r.fabric_batch.ops) EXPECT_NE(o.kind, LinkOp::Kind::Trunk);
 }
 
 }  // namespace

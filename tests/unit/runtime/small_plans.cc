@@ -56,6 +56,24 @@ plan::Plan twoHostsAndRouter(const std::string& name) {
   return p;
 }
 
+plan::Plan hostsOnOneNetwork(int count, const std::string& name) {
+  plan::Plan p;
+  p.name = name;
+  p.networks.push_back(
+      {"as20/net0", "net0", plan::NetworkKind::Local, 20, net("10.20.0.0/16"), "", {}});
+  for (int i = 0; i < count; ++i) {
+    plan::Node n;
+    n.id = "as20/host_" + std::to_string(i);
+    n.name = "host_" + std::to_string(i);
+    n.asn = 20;
+    n.role = plan::Role::Host;
+    n.interfaces.push_back(
+        {"net0", "as20/net0", Ipv4Address(10, 20, (i + 1) / 256, (i + 1) % 256), 16});
+    p.nodes.push_back(n);
+  }
+  return p;
+}
+
 plan::Plan twoRoutersEbgp(const std::string& name) {
   plan::Plan p;
   p.name = name;
