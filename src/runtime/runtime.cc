@@ -30,9 +30,9 @@ double unixNow() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const std::vector<std::string>& items, const std::string& separator = ", ") {
   std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  for (const auto& i : items) out += (out.empty() ? "" : separator) + i;
   return out;
 }
 
@@ -99,6 +99,8 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
   StateDir st(root_, name);
   if (st.exists()) throw alreadyRunning(name);
   Realization r = realize(plan, name);
+  if (auto problems = limitProblems(demandOf(plan), kernel_.hostLimits()); !problems.empty())
+    throw Error(name, "cannot start: " + joined(problems, "; "));
   std::string prefix = namespacePrefix(name);
   for (const auto& ns : kernel_.listNamespaces())
     if (ns.rfind(prefix, 0) == 0)

@@ -16,6 +16,7 @@
 
 #include "asemu/core/link_properties.h"
 #include "asemu/plan/plan.h"
+#include "asemu/runtime/limits.h"
 
 namespace asemu::runtime {
 
@@ -95,6 +96,9 @@ class Kernel {
 
   // A one-line reason why emulations cannot run here (not root, a program missing), or "".
   virtual std::string missingPrerequisite() = 0;
+
+  // The host's limits shared by all namespaces (unknown ones 0, which are not checked).
+  virtual HostLimits hostLimits() { return {}; }
 
   // Creates an empty namespace, visible to `ip netns`, and applies the sysctls inside it.
   virtual void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) = 0;

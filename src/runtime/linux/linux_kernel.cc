@@ -1,6 +1,7 @@
 // The Kernel on Linux: namespaces by unshare + bind mount; bridges and veths through one iproute2
 // batch; addresses, loopbacks and routes through rtnetlink from this process, one socket per
 // namespace; traffic control through tc batches; daemons forked straight into their node.
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cassert>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <functional>
 
 #include <fmt/format.h>
@@ -51,6 +53,52 @@ std::string reason(const std::string& text) {
   return out.empty() ? "failed" : out;
 }
 
+size_t readNumber(const std::string& path) {
+  std::ifstream in(path);
+  size_t n = 0;
+  return in >> n ? n : 0;
+}
+
+size_t countLines(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) ++n;
+  return n;
+}
+
+size_t countProcesses() {
+  size_t n = 0;
+  if (DIR* d = opendir("/proc")) {
+    while (dirent* e = readdir(d)) n += e->d_name[0] >= '1' && e->d_name[0] <= '9';
+    closedir(d);
+  }
+  return n;
+}
+
+HostLimits readHostLimits() {
+  HostLimits l;
+  l.max_net_namespaces = readNumber("/proc/sys/user/max_net_namespaces");
+  if (size_t max = readNumber("/proc/sys/fs/mount-max")) {
+    size_t used = countLines("/proc/self/mountinfo");
+    l.free_mounts = max > used ? max - used : 1;
+  }
+  size_t pids = readNumber("/proc/sys/kernel/pid_max");
+  size_t threads = readNumber("/proc/sys/kernel/threads-max");
+  if (threads && threads < pids) pids = threads;
+  if (pids) {
+    size_t used = countProcesses();
+    l.free_pids = pids > used ? pids - used : 1;
+  }
+  l.neighbour_max = readNumber("/proc/sys/net/ipv4/neigh/default/gc_thresh3");
+  // The first column of the first row is the table's entry count, in hexadecimal.
+  std::ifstream stat("/proc/net/stat/arp_cache");
+  std::string header, entries;
+  if (std::getline(stat, header) && stat >> entries)
+    l.neighbour_used = std::strtoul(entries.c_str(), nullptr, 16);
+  return l;
+}
+
 class LinuxKernel : public Kernel {
  public:
   LinuxKernel() { signal(SIGPIPE, SIG_IGN); }
@@ -63,6 +111,8 @@ class LinuxKernel : public Kernel {
                            std::string(p) == "ip" ? "iproute2" : "bird2");
     return {};
   }
+
+  HostLimits hostLimits() override { return readHostLimits(); }
 
   void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) override {
     createNetns(ns, sysctls);

@@ -24,7 +24,10 @@ class FakeKernel : public Kernel {
   std::set<int> unkillable;  // fake pids that survive stopProcessesIn
   bool respawning = false;   // each stopped daemon is replaced by a new one at once
 
+  HostLimits limits;  // returned by hostLimits()
+
   std::string missingPrerequisite() override { return prerequisite; }
+  HostLimits hostLimits() override { return limits; }
 
   void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) override {
     if (on_create) on_create(ns);
