@@ -49,6 +49,27 @@ TEST(InternetGenerator, SameSeedGivesTheSameFileAndAnotherSeedAnother) {
   EXPECT_NE(file(300, 2), file(300, 3));
 }
 
+// The draws of a seed are fixed: a change to them (or a standard library that computed them
+// differently) gives every existing seed another Internet, which this test catches.
+TEST(InternetGenerator, TheDrawsOfASeedAreFixed) {
+  Emulator emu = generated(60, 1);
+  std::string shape;
+  for (const auto& as : emu.getLayer<Base>().autonomousSystems()) {
+    shape += std::to_string(as.asn()) + ":";
+    for (const auto& r : as.routers())
+      for (const auto& j : r.joins()) shape += " " + r.name() + "@" + j.network;
+    shape += "\n";
+  }
+  for (const auto& p : emu.getLayer<Ebgp>().privatePeerings())
+    shape += std::to_string(p.ix) + " " + std::to_string(p.a) + " " + std::to_string(p.b) + " " +
+             relationshipName(p.relationship) + "\n";
+  for (const auto& p : emu.getLayer<Ebgp>().rsPeerings())
+    shape += std::to_string(p.ix) + " rs " + std::to_string(p.asn) + "\n";
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : shape) hash = (hash ^ c) * 1099511628211ull;
+  EXPECT_EQ(hash, 14537492862849943478ull) << shape;
+}
+
 TEST(InternetGenerator, CountsScaleLinearlyWithASmallTier1Clique) {
   for (int n : {2, 3, 10, 20, 250, 1000, 2000, 10000}) {
     SCOPED_TRACE(n);
