@@ -25,6 +25,10 @@ namespace {
 constexpr int kMaxMembers = 1000;
 // Stubs per exchange the counts aim at.
 constexpr int kAsesPerExchange = 150;
+// Up to this many exchanges, every tier-1 is at every one; beyond, every tier-1 is at the first
+// kCoreExchanges and two tier-1s are at each other exchange.
+constexpr int kTier1Everywhere = 16;
+constexpr int kCoreExchanges = 4;
 
 const Ipv4Prefix kExchangePool(Ipv4Address(100, 64, 0, 0), 14);
 const Ipv4Prefix kLinkPool(Ipv4Address(100, 96, 0, 0), 11);
@@ -90,9 +94,14 @@ struct Shape {
     const auto& x = ases[as].exchanges;
     return std::binary_search(x.begin(), x.end(), ix);
   }
+  bool meet(int a, int b) const {
+    for (int x : ases[a].exchanges)
+      if (at(b, x)) return true;
+    return false;
+  }
 };
 
-// Some of `from` (at least 1), drawn without repetition and returned ascending.
+// `count` of the numbers 0 .. from-1, drawn without repetition, in ascending order.
 std::vector<int> pickSome(Draw& draw, int count, int from) {
   std::vector<int> all(from);
   for (int i = 0; i < from; ++i) all[i] = i;
@@ -130,16 +139,22 @@ Shape drawShape(const InternetShape& shape) {
     for (int x : exchanges) s.members[x].push_back(as);
   };
 
-  // Tier-1s: everywhere, and a clique of private peerings spread over the exchanges.
-  std::vector<int> everywhere(n.exchanges);
-  for (int x = 0; x < n.exchanges; ++x) everywhere[x] = x;
+  // Tier-1s: at every exchange, and a clique of private peerings spread over the exchanges.
+  // With many exchanges, all are at the first few (where the clique peers) and two at each
+  // other, so that a tier-1's routers, and its iBGP mesh, stay few.
+  const bool everywhere = n.exchanges <= kTier1Everywhere;
   for (int t = 0; t < n.tier1; ++t) {
     s.ases.push_back({kFirstTier1Asn + t, 1, {}, {}, 0});
-    join(t, everywhere);
+    std::vector<int> at;
+    for (int x = 0; x < n.exchanges; ++x)
+      if (everywhere || x < kCoreExchanges || x % n.tier1 == t || (x + 1) % n.tier1 == t)
+        at.push_back(x);
+    join(t, at);
   }
+  const int cliqueExchanges = everywhere ? n.exchanges : kCoreExchanges;
   for (int a = 0; a < n.tier1; ++a)
     for (int b = a + 1; b < n.tier1; ++b) {
-      s.links.push_back({(a + b) % n.exchanges, a, b, PeerRelationship::Peer});
+      s.links.push_back({(a + b) % cliqueExchanges, a, b, PeerRelationship::Peer});
       s.relate(a, b);
     }
 
@@ -160,19 +175,14 @@ Shape drawShape(const InternetShape& shape) {
       std::vector<int> tier2s;  // larger tier-2s sharing an exchange, not yet related
       if (j >= largeTier2s && !draw.percent(60))
         for (int k = firstTier2; k < firstTier2 + largeTier2s; ++k)
-          if (!s.isRelated(k, as))
-            for (int x : s.ases[as].exchanges)
-              if (s.at(k, x)) {
-                tier2s.push_back(k);
-                break;
-              }
+          if (!s.isRelated(k, as) && s.meet(as, k)) tier2s.push_back(k);
       int provider;
       if (!tier2s.empty()) {
         provider = pickProvider(draw, s, tier2s);
       } else {
-        std::vector<int> tier1s;
+        std::vector<int> tier1s;  // sharing an exchange, not yet related
         for (int t = 0; t < n.tier1; ++t)
-          if (!s.isRelated(t, as)) tier1s.push_back(t);
+          if (!s.isRelated(t, as) && s.meet(as, t)) tier1s.push_back(t);
         if (tier1s.empty()) break;
         provider = pickProvider(draw, s, tier1s);
       }

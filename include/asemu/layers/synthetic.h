@@ -12,6 +12,9 @@ struct SyntheticInternet {
   uint64_t seed = 1;
 };
 
+// The number of ASes (stubs and transit ASes) the shape gives.
+int syntheticAses(const SyntheticInternet& shape);
+
 // Adds the generated ASes, exchanges and peerings to `base` and `ebgp`.
 void makeSyntheticInternet(Base& base, Ebgp& ebgp, const SyntheticInternet& shape);
 

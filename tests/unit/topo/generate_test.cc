@@ -156,6 +156,22 @@ TEST(InternetGenerator, RoutesBetweenEveryPairOfStubsWithoutProviderCycles) {
   expectSoundInternet(1000, 99);
 }
 
+TEST(InternetGenerator, ManyExchangesKeepTier1sAtAFew) {
+  // 20 exchanges: every tier-1 is at the first 4, and two tier-1s are at each other one.
+  ASSERT_EQ(internetCounts(3000).exchanges, 20);
+  expectSoundInternet(3000, 1);
+  Emulator emu = generated(3000, 1);
+  const Base& base = emu.getLayer<Base>();
+  std::vector<int> tier1sAt(20, 0);
+  for (int t = 0; t < internetCounts(3000).tier1; ++t) {
+    const AutonomousSystem* as = base.findAutonomousSystem(kFirstTier1Asn + t);
+    ASSERT_NE(as, nullptr);
+    EXPECT_LT(as->routers().size(), 20u);
+    for (const auto& r : as->routers()) ++tier1sAt[std::stoi(r.name().substr(1)) - kFirstExchange];
+  }
+  for (int x = 0; x < 20; ++x) EXPECT_GE(tier1sAt[x], 2) << x;
+}
+
 TEST(InternetGenerator, SmallestInternetsWork) {
   expectSoundInternet(2, 1);
   expectSoundInternet(3, 1);
