@@ -154,13 +154,16 @@ void FileLoader::layers(const Mapping& top) {
 // `generate: {ases: N, seed: S, hosts_per_stub: H}`: the whole Internet from the generator, so
 // the file may say nothing else but its `name`.
 void FileLoader::generate(const Mapping& top) {
+  bool alone = true;
   for (const char* key : {"layers", "include", "exchanges", "ases", "peerings"})
-    if (top.has(key))
+    if (top.has(key)) {
       top.error(key, std::string("a topology with 'generate' may only have 'name' besides it; "
                                  "remove '") +
                          key + "' or put it in a file that includes this one");
+      alone = false;
+    }
   Mapping m(src_, top.value("generate"), "generate", {"ases", "seed", "hosts_per_stub"});
-  if (!m.valid()) return;
+  if (!m.valid() || !alone) return;
   auto ases = m.integer("ases", kMinGeneratedAses, kMaxGeneratedAses, true);
   auto seed = m.has("seed") ? m.unsignedInteger("seed") : std::optional<uint64_t>(1);
   auto hosts =
