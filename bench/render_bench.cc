@@ -125,8 +125,7 @@ int main(int argc, char** argv) {
   double firstPerAs = 0;
   for (int stubs = 250; stubs <= maxStubs; stubs *= 2) {
     Figures f = inChild([stubs] { return measure([stubs] { return synthetic(stubs); }, 3); });
-    int transits = 2 + std::min(stubs / 100, 40);
-    int ases = stubs + transits;
+    int ases = asemu::syntheticAses({.stubs = stubs});
     double perAs = 1000.0 * (f.renderMs + f.emitMs) / double(f.nodes + f.sessions);
     if (firstPerAs == 0) firstPerAs = perAs;
     std::printf("%8d %8zu %9zu %10.1f %10.1f %10.1f %9.1f %11.1f   (x%.2f of the smallest)\n", ases,

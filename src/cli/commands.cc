@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
        setupWatch},
       {"compile", "Compile to a docker compose project, a Swarm stack or Graphviz files",
        setupCompile},
+      {"generate", "Write a generated Internet of N ASes as a topology file", setupGenerate},
   };
   return table;
 }

@@ -30,5 +30,6 @@ void setupBgp(CLI::App& sub);
 void setupMap(CLI::App& sub);
 void setupWatch(CLI::App& sub);
 void setupCompile(CLI::App& sub);
+void setupGenerate(CLI::App& sub);
 
 }  // namespace asemu::cli

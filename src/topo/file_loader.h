@@ -84,6 +84,7 @@ class FileLoader {
   template <class L>
   L* layer(const Mapping& m, const std::string& key);
   void includes(const Mapping& top);
+  void generate(const Mapping& top);
   void exchange(const YAML::Node& node, size_t index);
   void autonomousSystem(const YAML::Node& node, size_t index);
   AutonomousSystem* transit(const Mapping& as, std::optional<int64_t> asn);

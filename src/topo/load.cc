@@ -13,6 +13,7 @@
 
 #include "asemu/core/names.h"
 #include "asemu/layers/ibgp.h"
+#include "asemu/layers/internet_generator.h"
 #include "asemu/layers/ospf.h"
 #include "asemu/layers/routing.h"
 #include "file_loader.h"
@@ -80,7 +81,7 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
   }
 
   Mapping top(src_, root, "topology",
-              {"name", "layers", "include", "exchanges", "ases", "peerings"});
+              {"name", "layers", "include", "exchanges", "ases", "peerings", "generate"});
   if (!top.valid()) return {};
   std::optional<std::string> name = top.string("name");
   if (name) {
@@ -92,6 +93,10 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
   // Only the loaded file's own `layers` count, as with `name`; they are set up before its
   // includes load, which add to them.
   if (chain_.ids.size() == 1) layers(top);
+  if (top.has("generate")) {
+    generate(top);
+    return name.value_or("");
+  }
   includes(top);
   if (auto items = top.sequence("exchanges"))
     for (size_t i = 0; i < items->size(); ++i) exchange((*items)[i], i);
@@ -143,6 +148,38 @@ void FileLoader::layers(const Mapping& top) {
     if (n == Ebgp::kName) emu_.getOrAddLayer<Ebgp>();
     if (n == Ospf::kName) emu_.getOrAddLayer<Ospf>();
     if (n == Ibgp::kName) emu_.getOrAddLayer<Ibgp>();
+  }
+}
+
+// `generate: {ases: N, seed: S, hosts_per_stub: H}`: the whole Internet from the generator, so
+// the file may say nothing else but its `name`.
+void FileLoader::generate(const Mapping& top) {
+  bool alone = true;
+  for (const char* key : {"layers", "include", "exchanges", "ases", "peerings"})
+    if (top.has(key)) {
+      top.error(key, std::string("a topology with 'generate' may only have 'name' besides it; "
+                                 "remove '") +
+                         key + "' or put it in a file that includes this one");
+      alone = false;
+    }
+  Mapping m(src_, top.value("generate"), "generate", {"ases", "seed", "hosts_per_stub"});
+  if (!m.valid() || !alone) return;
+  auto ases = m.integer("ases", kMinGeneratedAses, kMaxGeneratedAses, true);
+  auto seed = m.has("seed") ? m.unsignedInteger("seed") : std::optional<uint64_t>(1);
+  auto hosts =
+      m.has("hosts_per_stub") ? m.integer("hosts_per_stub", 0, kMaxHostsPerStub) : int64_t(1);
+  if (!ases || !seed || !hosts) return;
+  if (!emu_.hasLayer(Ebgp::kName)) {
+    m.error("'generate' needs the Ebgp layer, which this topology leaves out");
+    return;
+  }
+  InternetShape shape{.ases = int(*ases), .seed = *seed, .hostsPerStub = int(*hosts)};
+  // About five objects per AS, and its hosts.
+  sink_.create(uint64_t(shape.ases) * uint64_t(5 + shape.hostsPerStub), m.at());
+  try {
+    generateInternet(base_, emu_.getLayer<Ebgp>(), shape, m.at());
+  } catch (const Error& e) {
+    sink_.add(located(e, m.at()));
   }
 }
 

@@ -147,5 +147,56 @@ esac
 run render ip-anycast --node as150/host_0
 expect "render --node host" 1 "asemu: as150/host_0: is a host; hosts run no BIRD"
 
+# generate: bad values in one line each; the same seed gives the same file.
+run generate --ases 1
+expect "generate too few ASes" 1 "asemu: --ases: must be an integer 2..10000, got '1'"
+run generate --ases 10001
+expect "generate too many ASes" 1 "asemu: --ases: must be an integer 2..10000, got '10001'"
+run generate --ases many
+expect "generate ASes not a number" 1 "asemu: --ases: must be an integer 2..10000, got 'many'"
+run generate --ases 50 --seed -3
+expect "generate negative seed" 1 \
+  "asemu: --seed: must be an integer 0..18446744073709551615, got '-3'"
+run generate --ases 50 --hosts-per-stub 101
+expect "generate too many hosts" 1 "asemu: --hosts-per-stub: must be an integer 0..100, got '101'"
+run generate --ases 50 --name a.b
+case "$err" in
+  "asemu: --name: "*) [ "$code" = 1 ] || fail "generate bad name: code $code" ;;
+  *) fail "generate bad name: $code $err" ;;
+esac
+run generate --ases 50 --json
+expect "generate --json without -o" 1 \
+  "asemu: --json: prints the summary on stdout, so the topology needs -o FILE"
+run generate
+expect "generate without --ases" 2 "asemu generate: missing --ases (asemu generate --help lists arguments)"
+run generate --ases 50 -o "$DIR/no-such-dir/net.yaml"
+case "$err" in
+  "asemu: $DIR/no-such-dir/net.yaml: "*) [ "$code" = 1 ] || fail "generate unwritable: code $code" ;;
+  *) fail "generate into a missing directory: $code $err" ;;
+esac
+run generate --ases 50 -o /dev/null --force
+expect "generate over a device" 1 \
+  "asemu: /dev/null: is not a regular file; -o writes a new file or replaces one"
+[ -c /dev/null ] || fail "generate replaced /dev/null"
+run generate --ases 60 --seed 5 -o "$DIR/gen.yaml"
+[ "$code" = 0 ] && [ -s "$DIR/gen.yaml" ] || fail "generate -o: $code $err"
+case "$err" in "wrote $DIR/gen.yaml: 60 ASes "*) ;; *) fail "generate summary: $err" ;; esac
+run generate --ases 60 --seed 5 -o "$DIR/gen.yaml"
+expect "generate over an existing file" 1 \
+  "asemu: $DIR/gen.yaml: already exists; pass --force to replace it"
+run generate --ases 60 --seed 5
+[ "$code" = 0 ] && [ "$out" = "$(cat "$DIR/gen.yaml")" ] || fail "generate to stdout differs from -o"
+run generate --ases 60 --seed 6
+[ "$out" != "$(cat "$DIR/gen.yaml")" ] || fail "another seed gives the same file"
+run generate --ases 60 --seed 5 -o "$DIR/gen.yaml" --force --json
+[ "$code" = 0 ] && [ "$(json_field "d['ases']['total']")" = 60 ] || fail "generate --json: $code $out $err"
+run validate "$DIR/gen.yaml"
+case "$out" in "ok: $DIR/gen.yaml: "*) ;; *) fail "validate a generated file: $code $out $err" ;; esac
+printf 'name: lab\ngenerate: {ases: 60, seed: 5}\n' >"$DIR/key.yaml"
+run render "$DIR/key.yaml" --json
+key_plan=$(printf '%s' "$out" | sed 's/"name": "lab"/"name": "internet-60"/')
+run render "$DIR/gen.yaml" --json
+[ "$key_plan" = "$out" ] || fail "generate: key and generated file render different plans"
+
 [ $FAILED = 0 ] && echo "cli_usage_test: all checks passed"
 exit $FAILED

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "anycast_fixture.h"
+#include "asemu/layers/internet_generator.h"
 #include "asemu/plan/bird_config.h"
 #include "seed_basic_models.h"
 #include "small_topologies.h"
@@ -108,6 +109,15 @@ TEST_F(BirdParser, AcceptsEveryConfigOfSeedsBasicExamples) {
 
 TEST_F(BirdParser, AcceptsCrossConnectPeerings) {
   EXPECT_EQ(expectBirdAccepts(testing::makeCrossConnectTopology().render()), 4u);
+}
+
+TEST_F(BirdParser, AcceptsEveryConfigOfAGeneratedInternet) {
+  // Tier-1s at every exchange, tier-2s, every relationship kind and route servers.
+  Emulator emu = generatedInternet({.ases = 60, .seed = 3});
+  const Base& base = emu.getLayer<Base>();
+  size_t routers = base.internetExchanges().size();
+  for (const auto& as : base.autonomousSystems()) routers += as.routers().size();
+  EXPECT_EQ(expectBirdAccepts(emu.render()), routers);
 }
 
 TEST_F(BirdParser, RejectsABrokenConfig) {

@@ -29,6 +29,10 @@ REJECTED = {
     "unknown relationship": "peerings: {private: [{ix: 1, a: 2, b: 3, relationship: Customer}]}",
     "missing exchange id": "exchanges: [{display_name: X}]",
     "loss over 100": "exchanges: [{id: 1, link: {loss_percent: 101}}]",
+    "generate with other objects": "{generate: {ases: 10}, ases: [{asn: 1}]}",
+    "generate without ases": "generate: {seed: 1}",
+    "generate too large": "generate: {ases: 10001}",
+    "generate unknown key": "generate: {ases: 10, sead: 1}",
     "link pair of three": "ases: [{asn: 1, transit: {exchanges: [1], internal_links: [[1, 1, 1]]}}]",
 }
 

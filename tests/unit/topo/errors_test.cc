@@ -31,8 +31,8 @@ TEST(TopologyErrors, UnknownKeyNamesTheKeyAndSuggestsOne) {
             "networks, ospf, routers, stub, transit); did you mean 'networks'?");
   EXPECT_EQ(
       loadError("exchange: []\n"),
-      "t.yaml:1:1: topology: unknown key 'exchange' (known: ases, exchanges, include, layers, "
-      "name, peerings); did you mean 'exchanges'?");
+      "t.yaml:1:1: topology: unknown key 'exchange' (known: ases, exchanges, generate, include, "
+      "layers, name, peerings); did you mean 'exchanges'?");
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {latency: 5}}]\n"),
             "t.yaml:1:28: ix1: unknown key 'latency' (known: bandwidth_bps, latency_ms, "
             "loss_percent)");

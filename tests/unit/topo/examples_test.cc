@@ -26,13 +26,14 @@ Emulator fromDisk(const std::string& file) {
 }
 
 TEST(TopologyExamples, Names) {
-  EXPECT_EQ(exampleNames(), (std::vector<std::string>{"ip-anycast", "mini-internet",
-                                                      "nano-internet", "simple-as", "transit-as"}));
+  EXPECT_EQ(exampleNames(),
+            (std::vector<std::string>{"internet-1000", "ip-anycast", "mini-internet",
+                                      "nano-internet", "simple-as", "transit-as"}));
   EXPECT_TRUE(isExample("ip-anycast"));
   EXPECT_FALSE(isExample("ip-anycast.yaml"));
   EXPECT_EQ(thrownText([] { example("ip-anycats"); }),
-            "unknown example 'ip-anycats' (known: ip-anycast, mini-internet, nano-internet, "
-            "simple-as, transit-as); did you mean 'ip-anycast'?");
+            "unknown example 'ip-anycats' (known: internet-1000, ip-anycast, mini-internet, "
+            "nano-internet, simple-as, transit-as); did you mean 'ip-anycast'?");
 }
 
 TEST(TopologyExamples, MiniInternetYamlAndCppRenderTheSamePlan) {
@@ -108,8 +109,8 @@ TEST(TopologyExamples, RenderTopologyNamesThePlan) {
   EXPECT_EQ(renderTopology(path).name, "my-topo");
   EXPECT_EQ(thrownText([] { loadTopology("mini-internt"); }),
             "mini-internt: no such file, and no built-in example of that name (examples: "
-            "ip-anycast, mini-internet, nano-internet, simple-as, transit-as); did you mean "
-            "'mini-internet'?");
+            "internet-1000, ip-anycast, mini-internet, nano-internet, simple-as, transit-as); "
+            "did you mean 'mini-internet'?");
 }
 
 }  // namespace
