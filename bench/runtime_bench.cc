@@ -4,6 +4,12 @@
 // the time `down` takes, and the memory of the BIRD daemons.
 //
 //   runtime_bench [--skip-large] [--stubs N] [-v]   (-v: progress of `up` on stderr)
+//   runtime_bench --curve 250,500,1000,2000 [--limit SECONDS] [-v]
+//
+// --curve brings up generated Internets (asemu generate, seed 1) of each size in turn and prints
+// one row per size: time to created, to a first ping between the two stubs furthest apart, to
+// every session Established, `down`, and memory; the last column compares the time per AS to
+// Established with that of the first size.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,10 +23,12 @@
 #include <string>
 #include <vector>
 
+#include "asemu/layers/as_graph.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
 #include "asemu/layers/emulator.h"
 #include "asemu/layers/ibgp.h"
+#include "asemu/layers/internet_generator.h"
 #include "asemu/layers/ospf.h"
 #include "asemu/layers/routing.h"
 #include "asemu/layers/synthetic.h"
@@ -35,6 +43,12 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 bool verbose = false;
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%6.2f", v);
+  return buf;
+}
 
 double since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
@@ -66,6 +80,8 @@ struct Figures {
   double failover = -1, longestGap = -1;
 };
 
+double limitSeconds = 120;
+
 // Runs `up` without waiting, then probes ping and BGP until both succeed.
 Figures runUp(rt::Runtime& runtime, const asemu::plan::Plan& plan, const std::string& name,
               const std::string& from, const std::string& to) {
@@ -84,7 +100,7 @@ Figures runUp(rt::Runtime& runtime, const asemu::plan::Plan& plan, const std::st
   runtime.up(plan, o);
   f.created = since(start);
   rt::NodeView src = runtime.view(name, rt::resolveNode(plan, from));
-  while (since(start) < 120 && (f.pinged < 0 || f.established < 0)) {
+  while (since(start) < limitSeconds && (f.pinged < 0 || f.established < 0)) {
     if (f.pinged < 0 &&
         runtime.kernel().runIn(
             src, {"/bin/sh", "-c", "exec ping -c1 -W0.2 -q " + to + " >/dev/null 2>&1"}) == 0)
@@ -219,15 +235,92 @@ asemu::plan::Plan synthetic(int stubs) {
   return emu.render("synthetic");
 }
 
+struct CurvePoint {
+  int ases = 0;
+  Figures f;
+  long totalRssKb = 0;  // every process of the emulation
+};
+
+long emulationRssKb(rt::Runtime& runtime, const asemu::plan::Plan& plan, const std::string& name) {
+  std::vector<std::string> nss;
+  for (const auto& n : plan.nodes) nss.push_back(rt::nodeNamespace(name, n.id));
+  long kb = 0;
+  for (int pid : runtime.kernel().processesIn(nss)) kb += rssKb(pid);
+  return kb;
+}
+
+// The hosts of the two stubs furthest apart in AS hops.
+std::pair<std::string, std::string> farStubs(const asemu::Emulator& model,
+                                             const asemu::plan::Plan& plan) {
+  asemu::AsGraph g = asemu::asGraph(model.getLayer<asemu::Base>(), model.getLayer<asemu::Ebgp>());
+  int from = 0, to = 0, longest = -1;
+  // A sample of destinations keeps this quick at 2,000 ASes.
+  size_t step = std::max<size_t>(1, g.asns.size() / 50);
+  for (size_t d = 0; d < g.asns.size(); d += step) {
+    if (g.tier(d) != 3) continue;
+    std::vector<int> length = asemu::routeLengths(g, d);
+    for (size_t v = 0; v < g.asns.size(); ++v)
+      if (g.tier(v) == 3 && length[v] > longest) {
+        longest = length[v];
+        from = g.asns[v];
+        to = g.asns[d];
+      }
+  }
+  const auto* target = plan.findNode("as" + std::to_string(to) + "/host_0");
+  return {"as" + std::to_string(from) + "/host_0",
+          target ? target->interfaces.at(0).address.str() : ""};
+}
+
+void curve(rt::Runtime& runtime, const std::string& name, const std::vector<int>& sizes) {
+  std::vector<CurvePoint> points;
+  for (int ases : sizes) {
+    asemu::Emulator model = asemu::generatedInternet({.ases = ases, .seed = 1});
+    asemu::plan::Plan plan = model.render("curve");
+    auto [from, to] = farStubs(model, plan);
+    CurvePoint p;
+    p.ases = ases;
+    p.f = runUp(runtime, plan, name, from, to);
+    p.totalRssKb = emulationRssKb(runtime, plan, name);
+    p.f.down = downTime(runtime, name);
+    points.push_back(p);
+    std::fprintf(stderr, "%d ASes done\n", ases);
+  }
+  auto cell = [](double v) { return v < 0 ? std::string("     -") : fmt(v); };
+  std::printf(
+      "\nsize curve, generated Internets (seed 1), limit %.0f s per size\n"
+      "| ASes | nodes | BIRDs | sessions | created s | first ping s | all Established s | down s |"
+      " MiB per BIRD | MiB in all | ms per AS to Established | x first size |\n"
+      "|---|---|---|---|---|---|---|---|---|---|---|---|\n",
+      limitSeconds);
+  double firstPerAs = -1;
+  for (const auto& p : points) {
+    double perAs = p.f.established < 0 ? -1 : 1000 * p.f.established / p.ases;
+    if (firstPerAs < 0 && perAs > 0) firstPerAs = perAs;
+    std::printf("| %d | %zu | %zu | %zu | %s | %s | %s | %s | %.1f | %.0f | %s | %s |\n", p.ases,
+                p.f.nodes, p.f.daemons, p.f.sessions, cell(p.f.created).c_str(),
+                cell(p.f.pinged).c_str(), cell(p.f.established).c_str(), cell(p.f.down).c_str(),
+                p.f.daemons ? p.f.birdRssKb / 1024.0 / p.f.daemons : 0, p.totalRssKb / 1024.0,
+                cell(perAs).c_str(),
+                perAs > 0 && firstPerAs > 0 ? cell(perAs / firstPerAs).c_str() : "     -");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   bool large = true;
   int stubs = 200;
+  std::vector<int> sizes;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--skip-large") == 0) large = false;
     if (std::strcmp(argv[i], "-v") == 0) verbose = true;
     if (std::strcmp(argv[i], "--stubs") == 0 && i + 1 < argc) stubs = std::atoi(argv[++i]);
+    if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) limitSeconds = std::atof(argv[++i]);
+    if (std::strcmp(argv[i], "--curve") == 0 && i + 1 < argc) {
+      std::stringstream list(argv[++i]);
+      for (std::string item; std::getline(list, item, ',');)
+        sizes.push_back(std::atoi(item.c_str()));
+    }
   }
   auto kernel = rt::linuxKernel();
   if (std::string why = kernel->missingPrerequisite(); !why.empty()) {
@@ -237,6 +330,10 @@ int main(int argc, char** argv) {
   rt::Runtime runtime(*kernel);
   std::string name = "bench" + std::to_string(getpid());
   try {
+    if (!sizes.empty()) {
+      curve(runtime, name, sizes);
+      return 0;
+    }
     asemu::plan::Plan anycast = asemu::topo::renderTopology("ip-anycast");
     Figures f = runUp(runtime, anycast, name, "10.150.0.71", "10.180.0.100");
     failover(runtime, name, anycast, f);

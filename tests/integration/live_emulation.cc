@@ -45,13 +45,13 @@ LiveEmulation::~LiveEmulation() {
   }
 }
 
-void LiveEmulation::up(const plan::Plan& plan, bool wait) {
+void LiveEmulation::up(const plan::Plan& plan, bool wait, std::chrono::seconds timeout) {
   plan_ = plan;
   name_ = uniqueName();
   UpOptions o;
   o.name = name_;
   o.wait = wait;
-  o.timeout = std::chrono::seconds(30);
+  o.timeout = timeout;
   running_ = true;  // even a failed up may leave a state directory behind
   runtime_->up(plan, o);
 }

@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <memory>
 #include <set>
 #include <string>
@@ -22,7 +23,8 @@ class LiveEmulation {
   ~LiveEmulation();
 
   // Starts `plan` under a name unique to this process and waits for BGP.
-  void up(const plan::Plan& plan, bool wait = true);
+  void up(const plan::Plan& plan, bool wait = true,
+          std::chrono::seconds timeout = std::chrono::seconds(30));
   void down();
 
   const std::string& name() const { return name_; }
