@@ -53,6 +53,10 @@ const std::vector<std::string> kBirdArgv = {
 
 }  // namespace
 
+const std::vector<std::string>& birdArgv() {
+  return kBirdArgv;
+}
+
 Runtime::Runtime(Kernel& kernel, fs::path root, BirdControl& bird, WaitClock clock)
     : kernel_(kernel), bird_(bird), clock_(std::move(clock)), root_(std::move(root)) {}
 

@@ -64,6 +64,9 @@ struct EmulationStatus {
   std::vector<std::string> problems;  // "as151/router0: BIRD is not running"
 };
 
+// How `up` starts a node's BIRD inside its view.
+const std::vector<std::string>& birdArgv();
+
 class Runtime {
  public:
   explicit Runtime(Kernel& kernel, std::filesystem::path root = kDefaultStateRoot,
