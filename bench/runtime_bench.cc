@@ -28,6 +28,7 @@
 #include "asemu/runtime/node_lookup.h"
 #include "asemu/runtime/runtime.h"
 #include "asemu/topo/topology.h"
+#include "synthetic_plan.h"
 
 namespace rt = asemu::runtime;
 using Clock = std::chrono::steady_clock;
@@ -206,19 +207,6 @@ void print(const char* title, const Figures& f) {
               f.birdRssKb / 1024.0, f.daemons ? f.birdRssKb / 1024.0 / f.daemons : 0);
 }
 
-asemu::plan::Plan synthetic(int stubs) {
-  asemu::Emulator emu;
-  asemu::Base base;
-  asemu::Ebgp ebgp;
-  asemu::makeSyntheticInternet(base, ebgp, {.stubs = stubs, .hostsPerStub = 1});
-  emu.addLayer(base);
-  emu.addLayer(asemu::Routing());
-  emu.addLayer(ebgp);
-  emu.addLayer(asemu::Ospf());
-  emu.addLayer(asemu::Ibgp());
-  return emu.render("synthetic");
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -244,7 +232,7 @@ int main(int argc, char** argv) {
     print("ip-anycast", f);
 
     if (large) {
-      asemu::plan::Plan big = synthetic(stubs);
+      asemu::plan::Plan big = syntheticPlan(stubs);
       std::set<int> ases;
       for (const auto& n : big.nodes)
         if (n.role != asemu::plan::Role::RouteServer) ases.insert(n.asn);
