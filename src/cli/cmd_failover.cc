@@ -45,8 +45,10 @@ void setupFailover(CLI::App& sub) {
       "then median and worst of each. Afterwards the site is restored: sessions enabled,\n"
       "interfaces up, or BIRD started again as `up` starts it; then BGP is awaited (30 s).\n"
       "JSON: {address, site, cause, interval, duration, probes_sent, ases: [{asn, probe, before,\n"
-      "after, lost, loss_window, switch}], loss_window: {median, worst}, switch: {median, worst},\n"
-      "restored}; times in seconds, null when there is none.\n"
+      "after, lost, loss_window, switch}], losing, not_recovered, loss_window: {median, worst},\n"
+      "switch: {median, worst}, restored}; times in seconds, null when there is none.\n"
+      "A link-down is seen by the peers only when their BGP hold timer expires: ASes may not be\n"
+      "answered again within --duration.\n"
       "Examples:\n"
       "  asemu failover 10.180.0.100 --cause disable as180/router1\n"
       "  asemu failover -e ip-anycast 10.180.0.100 --cause kill as180/router0 --from 2,3 --json");

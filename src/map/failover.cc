@@ -109,6 +109,15 @@ FailoverFigures failoverFigures(const ProbeSeries& s) {
   return f;
 }
 
+int FailoverReport::losing() const {
+  return int(std::count_if(ases.begin(), ases.end(),
+                           [](const FailoverAs& a) { return a.figures.lost > 0; }));
+}
+int FailoverReport::notRecovered() const {
+  return int(std::count_if(ases.begin(), ases.end(),
+                           [](const FailoverAs& a) { return !a.figures.loss_window; }));
+}
+
 std::optional<double> FailoverReport::medianLoss() const {
   return median(lossWindows(*this));
 }
@@ -147,10 +156,11 @@ std::string failoverTable(const FailoverReport& r) {
                        f.after.empty() ? "-" : f.after, f.lost,
                        secondsText(f.loss_window, "no recovery"), secondsText(f.switch_time, "-"));
   }
-  size_t losing = lossWindows(r).size(), switching = switchTimes(r).size();
-  out += fmt::format("\nLoss window: median {}, worst {} ({} of {} ASes lost probes)\n",
-                     secondsText(r.medianLoss(), "-"), secondsText(r.worstLoss(), "-"), losing,
-                     r.ases.size());
+  size_t switching = switchTimes(r).size();
+  out += fmt::format(
+      "\nLoss window: median {}, worst {} ({} of {} ASes lost probes, {} not answered again)\n",
+      secondsText(r.medianLoss(), "-"), secondsText(r.worstLoss(), "-"), r.losing(), r.ases.size(),
+      r.notRecovered());
   out += fmt::format("Switch:      median {}, worst {} ({} of {} ASes reached another place)\n",
                      secondsText(r.medianSwitch(), "-"), secondsText(r.worstSwitch(), "-"),
                      switching, r.ases.size());
@@ -176,6 +186,8 @@ std::string failoverJson(const FailoverReport& r) {
       {"duration", std::round(r.duration * 1e3) / 1e3},
       {"probes_sent", r.probes_sent},
       {"ases", ases},
+      {"losing", r.losing()},
+      {"not_recovered", r.notRecovered()},
       {"loss_window", {{"median", orNull(r.medianLoss())}, {"worst", orNull(r.worstLoss())}}},
       {"switch", {{"median", orNull(r.medianSwitch())}, {"worst", orNull(r.worstSwitch())}}},
       {"restored", r.restored}};

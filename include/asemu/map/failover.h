@@ -64,9 +64,11 @@ struct FailoverReport {
   double duration = 0;  // seconds probed after time 0
   int probes_sent = 0;  // by all probe nodes together
   std::vector<FailoverAs> ases;
-  std::string restored;  // what was done to restore the site
-  // Median and worst loss window among ASes that lost probes, and of the switch time among ASes
-  // that switched; unset when none did.
+  std::string restored;      // what was done to restore the site
+  int losing() const;        // ASes that lost probes after time 0
+  int notRecovered() const;  // of those, ASes never answered again while probing
+  // Median and worst loss window among ASes that lost probes and were answered again, and of the
+  // switch time among ASes that switched; unset when none did.
   std::optional<double> medianLoss() const;
   std::optional<double> worstLoss() const;
   std::optional<double> medianSwitch() const;

@@ -59,8 +59,15 @@ TEST(FailoverReport, MedianAndWorstOverTheAsesConcerned) {
   EXPECT_EQ(j["ases"][3]["switch"], 0.0);
   EXPECT_TRUE(j["ases"][2]["switch"].is_null());
   EXPECT_EQ(j["loss_window"]["worst"], 0.04);
-  EXPECT_NE(failoverTable(r).find("Loss window: median 0.030 s, worst 0.040 s (2 of 4 ASes"),
-            std::string::npos);
+  EXPECT_NE(failoverTable(r).find("Loss window: median 0.030 s, worst 0.040 s (2 of 4 ASes lost "
+                                  "probes, 0 not answered again)"),
+            std::string::npos)
+      << failoverTable(r);
+  r.ases.push_back({6, "as6/h", failoverFigures(series("11----"))});
+  EXPECT_EQ(r.losing(), 3);
+  EXPECT_EQ(r.notRecovered(), 1);
+  EXPECT_NEAR(*r.worstLoss(), 0.04, 1e-9);
+  EXPECT_EQ(nlohmann::json::parse(failoverJson(r))["not_recovered"], 1);
 }
 
 TEST(FailoverCause, Names) {
