@@ -77,7 +77,12 @@ switched=$(echo "$fo" | grep -c '"after": "as180/host-0"')
 expect_eq "every AS ends at site 0" "$(echo "$fo" | grep -c '"asn":')" "$switched"
 echo "$fo" | grep -q '"restored": "enabled 2 sessions of as180/router1; BGP established again' || fail "site not restored"
 "$ASEMU" bgp -e "$NAME" as180/router1 list | grep -q "^u_as2 .*Established" || fail "router1 sessions not back"
-echo "ASes served by site 1 before: $movers"
+# The ASes that switch are the ones site 1 served, and each switches within a second (about
+# 0.02-0.05 s on an idle machine: BIRD withdraws at once).
+expect_eq "ASes that switch" "$movers" "$(echo "$fo" | grep -c '"switch": [0-9]')"
+worst=$(echo "$fo" | sed -n '/"switch": {/,/}/s/^ *"worst": \([0-9.]*\)$/\1/p')
+echo "ASes served by site 1 before: $movers; worst switch: $worst s"
+awk -v w="$worst" 'BEGIN { exit !(w != "" && w < 1.0) }' || fail "worst switch time '$worst' is not under 1 s"
 
 # kill: BIRD of router0 is killed and started again; the emulation stays usable.
 fo=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause kill as180/router0 --from 2,3,150 --duration 5) || fail "failover kill"
