@@ -6,6 +6,7 @@
 //   catchment_bench [--stubs N] [--repeat R]
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -49,6 +50,10 @@ void bench(rt::Runtime& runtime, const std::string& name, const asemu::plan::Pla
   std::printf("  %zu ASes, %d routers, address %s\n", c.ases.size(), routers,
               address.str().c_str());
   std::printf("  predicted catchment                        %6.3f s\n", predicted);
+  std::printf("  ASes whose predicted path reaches it       %6d of %zu\n",
+              int(std::count_if(c.ases.begin(), c.ases.end(),
+                                [](const rt::AsCatchment& a) { return a.predicted->reached(); })),
+              c.ases.size());
   if (measure) {
     std::printf("  measured catchment                         %6.3f s\n", measured);
     std::printf("  ASes where measured and predicted agree    %6d of %zu\n",
