@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -83,6 +84,12 @@ std::optional<runtime::Arrival> ArrivalTracker::arrival(uint16_t id, uint16_t se
 EchoSockets::EchoSockets(const std::vector<Origin>& probes, Ipv4Address destination,
                          uint16_t firstId)
     : destination_(destination), first_id_(firstId) {
+  // One descriptor per probe node: a thousand ASes need more than the usual soft limit of 1024.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < probes.size() + 256) {
+    files.rlim_cur = std::min<rlim_t>(files.rlim_max, probes.size() + 256);
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
   std::string failure;
   // setns() moves the helper thread only; a socket keeps the namespace it was made in.
   std::thread opener([&] {
