@@ -201,7 +201,7 @@ class Site {
  public:
   Site(runtime::Runtime& rt, const std::string& name, const plan::Plan& plan,
        const plan::Node& node, FailoverCause cause)
-      : rt_(rt), name_(name), plan_(plan), node_(node), cause_(cause) {
+      : rt_(rt), name_(name), node_(node), cause_(cause) {
     if (!node.bird)
       throw Error(node.id, "runs no BIRD (it is a " + plan::roleName(node.role) +
                                "); name the router of a site");
@@ -309,7 +309,6 @@ class Site {
 
   runtime::Runtime& rt_;
   const std::string& name_;
-  const plan::Plan& plan_;
   const plan::Node& node_;
   FailoverCause cause_;
   std::vector<std::string> interfaces_;
