@@ -36,6 +36,7 @@
 #include "asemu/runtime/node_lookup.h"
 #include "asemu/runtime/runtime.h"
 #include "asemu/topo/topology.h"
+#include "synthetic_plan.h"
 
 namespace rt = asemu::runtime;
 using Clock = std::chrono::steady_clock;
@@ -222,19 +223,6 @@ void print(const char* title, const Figures& f) {
               f.birdRssKb / 1024.0, f.daemons ? f.birdRssKb / 1024.0 / f.daemons : 0);
 }
 
-asemu::plan::Plan synthetic(int stubs) {
-  asemu::Emulator emu;
-  asemu::Base base;
-  asemu::Ebgp ebgp;
-  asemu::makeSyntheticInternet(base, ebgp, {.stubs = stubs, .hostsPerStub = 1});
-  emu.addLayer(base);
-  emu.addLayer(asemu::Routing());
-  emu.addLayer(ebgp);
-  emu.addLayer(asemu::Ospf());
-  emu.addLayer(asemu::Ibgp());
-  return emu.render("synthetic");
-}
-
 struct CurvePoint {
   int ases = 0;
   Figures f;
@@ -341,7 +329,7 @@ int main(int argc, char** argv) {
     print("ip-anycast", f);
 
     if (large) {
-      asemu::plan::Plan big = synthetic(stubs);
+      asemu::plan::Plan big = syntheticPlan(stubs);
       std::set<int> ases;
       for (const auto& n : big.nodes)
         if (n.role != asemu::plan::Role::RouteServer) ases.insert(n.asn);

@@ -27,6 +27,8 @@ void setupDown(CLI::App& sub);
 void setupStatus(CLI::App& sub);
 void setupExec(CLI::App& sub);
 void setupBgp(CLI::App& sub);
+void setupCatchment(CLI::App& sub);
+void setupFailover(CLI::App& sub);
 void setupMap(CLI::App& sub);
 void setupWatch(CLI::App& sub);
 void setupCompile(CLI::App& sub);

@@ -6,13 +6,6 @@ namespace asemu::map {
 
 namespace {
 
-uint16_t be16(const uint8_t* p) {
-  return uint16_t((p[0] << 8) | p[1]);
-}
-uint32_t be32(const uint8_t* p) {
-  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
-}
-
 std::string ipv4(const uint8_t* p) {
   return fmt::format("{}.{}.{}.{}", p[0], p[1], p[2], p[3]);
 }

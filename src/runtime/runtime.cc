@@ -279,6 +279,10 @@ plan::Plan Runtime::plan(const std::string& name) const {
   return state(name).readPlan();
 }
 
+DaemonSpec Runtime::birdDaemon(const std::string& name, const plan::Node& node) const {
+  return runtime::birdDaemon(state(name), node.id);
+}
+
 NodeView Runtime::view(const std::string& name, const plan::Node& node) const {
   return state(name).view(node.id);
 }

@@ -26,6 +26,14 @@ struct Sll2Packet {
 
 inline constexpr size_t kSll2HeaderLength = 20;
 
+// Big-endian (network order) fields of a packet.
+inline uint16_t be16(const uint8_t* p) {
+  return uint16_t((p[0] << 8) | p[1]);
+}
+inline uint32_t be32(const uint8_t* p) {
+  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
+}
+
 // nullopt when the frame is shorter than the pseudo-header.
 std::optional<Sll2Packet> decodeSll2(const uint8_t* data, size_t length);
 

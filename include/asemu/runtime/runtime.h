@@ -100,6 +100,8 @@ class Runtime {
                         const Progress& progress = {}) const;
 
   NodeView view(const std::string& name, const plan::Node& node) const;
+  // How `up` starts the node's BIRD (to start it again the same way).
+  DaemonSpec birdDaemon(const std::string& name, const plan::Node& node) const;
   Kernel& kernel() const { return kernel_; }
   void setStopTimes(const StopTimes& times) { stop_times_ = times; }
 

@@ -1,0 +1,93 @@
+#!/bin/sh
+# `asemu catchment` and `asemu failover` end to end on the anycast demo (root, iproute2, bird2):
+# measured equals predicted for every AS; with site 1's sessions disabled every AS reaches site 0
+# (both sides), and back after enabling them; failover figures; one-line errors for bad input.
+# Usage: catchment_cli_test.sh PATH_TO_ASEMU
+set -u
+ASEMU=$1
+NAME=catchtest$$
+FAILED=0
+fail() { echo "FAIL: $*"; FAILED=1; }
+cleanup() { "$ASEMU" down "$NAME" -q >/dev/null 2>&1; }
+trap cleanup EXIT INT TERM
+
+expect_eq() {  # expect_eq WHAT EXPECTED ACTUAL
+  [ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
+}
+# Counts of "origin" values in a catchment --json, for one side: "as180/host-0:12 ..."
+origins() {  # origins JSON SIDE
+  echo "$1" | sed -n "/\"$2\": {/,/}/s/^ *\"origin\": \"\(.*\)\"$/\1/p" | sort | uniq -c |
+    awk '{printf "%s%s:%s", (NR>1?" ":""), $2, $1}'
+}
+
+# Errors before anything runs.
+out=$("$ASEMU" catchment -e "$NAME" 10.180.0 2>&1)
+expect_eq "bad address" "asemu: 10.180.0: is not an IPv4 address (write it as a dotted quad, e.g. 10.180.0.100)" "$out"
+out=$("$ASEMU" catchment -e "$NAME" 10.180.0.100 2>&1)
+case "$out" in "asemu: $NAME: no emulation of this name is running"*) ;; *) fail "not running: $out" ;; esac
+expect_eq "errors are one line" "1" "$(echo "$out" | wc -l)"
+
+"$ASEMU" up ip-anycast --name "$NAME" -q >/dev/null || { echo "FAIL: up"; exit 1; }
+
+out=$("$ASEMU" catchment -e "$NAME" 10.99.0.1 2>&1)
+expect_eq "no origin" "asemu: catchment: no router originates a route for 10.99.0.1 and no node holds it (check the address)" "$out"
+out=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause reboot as180/router1 2>&1)
+case "$out" in "asemu: --cause: unknown cause 'reboot' (known: disable, kill, link-down)"*) ;; *) fail "bad cause: $out" ;; esac
+out=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause disable as180/host-0 2>&1)
+expect_eq "failover on a host" "asemu: as180/host-0: runs no BIRD (it is a Host); name the router of a site" "$out"
+
+# Both sites serve: measured equals predicted for every AS (exit 0), and both sites are used.
+json=$("$ASEMU" catchment -e "$NAME" 10.180.0.100 --json) || fail "catchment exit code (sites differ?): $json"
+echo "$json" | grep -q '"all_agree": true' || fail "measured and predicted differ: $json"
+expect_eq "measured = predicted" "$(origins "$json" predicted)" "$(origins "$json" measured)"
+case "$(origins "$json" predicted)" in
+  as180/host-0:*" as180/host-1:"*) ;;
+  *) fail "both sites should have a catchment: $(origins "$json" predicted)" ;;
+esac
+ases=$(echo "$json" | grep -c '"asn":')
+expect_eq "every AS" "18" "$ases"
+"$ASEMU" catchment -e "$NAME" 10.180.0.100 | grep -q "^AS150 " || fail "table has no AS150 row"
+
+# Site 1 withdrawn: every AS reaches site 0, measured and predicted.
+"$ASEMU" bgp -e "$NAME" as180/router1 disable >/dev/null || fail "bgp disable"
+ok=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  json=$("$ASEMU" catchment -e "$NAME" 10.180.0.100 --json) &&
+    [ "$(origins "$json" measured)" = "as180/host-0:18" ] && [ "$(origins "$json" predicted)" = "as180/host-0:18" ] && { ok=1; break; }
+  sleep 1
+done
+[ $ok = 1 ] || fail "site 1 disabled: not every AS reaches site 0: measured $(origins "$json" measured), predicted $(origins "$json" predicted)"
+
+# Back: both sites again.
+"$ASEMU" bgp -e "$NAME" as180/router1 enable >/dev/null || fail "bgp enable"
+ok=0
+for i in $(seq 1 20); do
+  json=$("$ASEMU" catchment -e "$NAME" 10.180.0.100 --json) &&
+    case "$(origins "$json" measured)" in *as180/host-1:*) true ;; *) false ;; esac && { ok=1; break; }
+  sleep 1
+done
+[ $ok = 1 ] || fail "site 1 enabled again: no AS reaches it: $(origins "$json" measured)"
+
+# Failover: site 1 disabled at time 0; the ASes it served switch to site 0; restored afterwards.
+before=$("$ASEMU" catchment -e "$NAME" 10.180.0.100 --json --predicted-only)
+movers=$(echo "$before" | grep -c '"origin": "as180/host-1"')
+fo=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause disable as180/router1 --duration 10 --json) || fail "failover exit code"
+echo "$fo"
+switched=$(echo "$fo" | grep -c '"after": "as180/host-0"')
+expect_eq "every AS ends at site 0" "$(echo "$fo" | grep -c '"asn":')" "$switched"
+echo "$fo" | grep -q '"restored": "enabled 2 sessions of as180/router1; BGP established again' || fail "site not restored"
+"$ASEMU" bgp -e "$NAME" as180/router1 list | grep -q "^u_as2 .*Established" || fail "router1 sessions not back"
+# The ASes that switch are the ones site 1 served, and each switches within a second (about
+# 0.02-0.05 s on an idle machine: BIRD withdraws at once).
+expect_eq "ASes that switch" "$movers" "$(echo "$fo" | grep -c '"switch": [0-9]')"
+worst=$(echo "$fo" | sed -n '/"switch": {/,/}/s/^ *"worst": \([0-9.]*\)$/\1/p')
+echo "ASes served by site 1 before: $movers; worst switch: $worst s"
+awk -v w="$worst" 'BEGIN { exit !(w != "" && w < 1.0) }' || fail "worst switch time '$worst' is not under 1 s"
+
+# kill: BIRD of router0 is killed and started again; the emulation stays usable.
+fo=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause kill as180/router0 --from 2,3,150 --duration 5) || fail "failover kill"
+echo "$fo"
+echo "$fo" | grep -q "Restored: started as180/router0's BIRD again; BGP established again" || fail "BIRD not restarted"
+"$ASEMU" status "$NAME" >/dev/null || fail "status after kill failover"
+
+exit $FAILED
