@@ -70,7 +70,7 @@ Error alreadyRunning(const std::string& name) {
 // entry per namespace of every emulation: starting a thousand daemons that way is quadratic.
 // A control socket path too long for a socket address falls back to the node's view, where
 // the same files are /etc/bird and /run/bird.
-DaemonSpec birdDaemon(const StateDir& st, const std::string& nodeId) {
+DaemonSpec birdOf(const StateDir& st, const std::string& nodeId) {
   constexpr size_t kSocketPathMax = sizeof(sockaddr_un::sun_path) - 1;
   NodeView view = st.view(nodeId);
   if (st.birdSocket(nodeId).string().size() > kSocketPathMax)
@@ -148,7 +148,7 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
 
     std::vector<DaemonSpec> daemons;
     for (const auto& n : r.nodes)
-      if (n.bird) daemons.push_back(birdDaemon(st, n.node));
+      if (n.bird) daemons.push_back(birdOf(st, n.node));
     say(fmt::format("starting {} BIRD daemons", daemons.size()));
     inSlices(daemons.size(), "BIRD daemons", say, [&](size_t begin, size_t end) {
       kernel_.startDaemons({daemons.begin() + begin, daemons.begin() + end});
@@ -280,7 +280,7 @@ plan::Plan Runtime::plan(const std::string& name) const {
 }
 
 DaemonSpec Runtime::birdDaemon(const std::string& name, const plan::Node& node) const {
-  return runtime::birdDaemon(state(name), node.id);
+  return birdOf(state(name), node.id);
 }
 
 NodeView Runtime::view(const std::string& name, const plan::Node& node) const {
