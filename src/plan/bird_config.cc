@@ -91,9 +91,34 @@ void emitPipe(std::ostringstream& out, const char* from, const char* to, const c
       << "}\n";
 }
 
+// The routes a router originates into t_bgp: blackholes, so the router drops what they attract.
+// Written inline, or read from `include` (one `route P blackhole;` line each), which lets a
+// running BIRD take new ones with `configure`.
+void emitAnnounced(std::ostringstream& out, const Bird& b, bool tagged,
+                   const std::string& include) {
+  out << "protocol static announced {\n"
+      << "    ipv4 {\n"
+      << "        table t_bgp;\n";
+  if (tagged)
+    out << "        import filter { bgp_large_community.add(LOCAL_COMM); bgp_local_pref = 40; "
+           "accept; };\n";
+  out << "    };\n";
+  if (include.empty())
+    out << announcedRoutes(b.announced);
+  else
+    out << "    include \"" << include << "\";\n";
+  out << "}\n";
+}
+
 }  // namespace
 
-std::string birdConfig(const Node& node) {
+std::string announcedRoutes(const std::vector<Ipv4Prefix>& prefixes) {
+  std::string out;
+  for (const auto& p : prefixes) out += "    route " + p.str() + " blackhole;\n";
+  return out;
+}
+
+std::string birdConfig(const Node& node, const BirdConfigOptions& options) {
   assert(node.bird.has_value());
   const Bird& b = *node.bird;
   std::ostringstream out;
@@ -108,7 +133,9 @@ std::string birdConfig(const Node& node) {
     return out.str();
   }
 
-  bool hasBgp = !b.sessions.empty();
+  // A router that announces without BGP sessions keeps the routes to itself.
+  bool hasBgp = !b.sessions.empty() || !b.announced.empty();
+  bool hasAnnounced = !b.announced.empty() || (hasBgp && !options.announced_include.empty());
   out << "ipv4 table t_direct;\n";
   if (hasBgp) out << "ipv4 table t_bgp;\n";
   if (b.ospf) out << "ipv4 table t_ospf;\n";
@@ -150,6 +177,7 @@ std::string birdConfig(const Node& node) {
     emitPipe(out, "t_bgp", "master4", "all");
     emitPipe(out, "t_direct", "t_bgp", "all");
   }
+  if (hasAnnounced) emitAnnounced(out, b, hasEbgp, options.announced_include);
 
   if (b.ospf) {
     out << "protocol ospf ospf1 {\n"

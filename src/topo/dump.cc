@@ -103,6 +103,12 @@ void writeNodes(YamlWriter& y, const char* key, const std::deque<Node>& nodes) {
       }
       y.endSeq();
     }
+    if (!node.announcements().empty()) {
+      y.key("announce");
+      y.beginSeq(true);
+      for (const auto& p : node.announcements()) y.string(p);
+      y.endSeq();
+    }
     y.endMap();
   }
   y.endSeq();

@@ -95,6 +95,9 @@ struct Bird {
   std::vector<std::string> direct_interfaces;  // local networks, fed into t_direct
   std::optional<Ospf> ospf;
   std::vector<BgpSession> sessions;
+  // Prefixes this router originates whatever its networks: a static protocol "announced" puts
+  // each into t_bgp as a blackhole route (tagged LOCAL when the router has eBGP).
+  std::vector<Ipv4Prefix> announced;
 
   const BgpSession* findSession(const std::string& name) const;
 };

@@ -91,6 +91,16 @@ TEST(TopologyErrors, MalformedPrefixesAndAddresses) {
             "10.180.0.100, got 'x'");
 }
 
+TEST(TopologyErrors, AnnouncementsAreLocatedPrefixesOfRouters) {
+  EXPECT_EQ(loadError("ases: [{asn: 1, routers: [{name: r, announce: [10.1.2.3/24]}]}]\n"),
+            "t.yaml:1:48: as1/r: prefix '10.1.2.3/24' has host bits set; announce 10.1.2.0/24");
+  EXPECT_EQ(loadError("ases: [{asn: 1, routers: [{name: r, announce: [{p: 1}]}]}]\n"),
+            "t.yaml:1:48: as1/r: announce lists prefixes such as 10.153.0.0/25, got a mapping");
+  EXPECT_NE(loadError("ases: [{asn: 1, hosts: [{name: h, announce: [10.1.2.0/24]}]}]\n")
+                .find("unknown key 'announce'"),
+            std::string::npos);
+}
+
 TEST(TopologyErrors, MissingKeys) {
   EXPECT_EQ(loadError("exchanges:\n  - {display_name: X}\n"),
             "t.yaml:2:5: exchanges[0]: missing key 'id'");
