@@ -115,6 +115,8 @@ json nodeJson(const Node& n) {
       for (const auto& p : b.announced) announced.push_back(p.str());
       bj["announced"] = announced;
     }
+    if (b.timers == BgpTimers::Fast) bj["bgp_timers"] = "fast";  // optional, as "announced"
+    if (b.bfd) bj["bfd"] = true;
     j["bird"] = bj;
   }
   return j;
@@ -288,6 +290,10 @@ Node readNode(const Reader& r, const json& j) {
         b.announced.push_back(*Ipv4Prefix::parse(announced[i]));
       }
     }
+    if (bj.contains("bgp_timers"))
+      b.timers = enumFrom<BgpTimers>(rb.at("bgp_timers"), rb.str(bj, "bgp_timers"),
+                                     {{"seed", BgpTimers::Seed}, {"fast", BgpTimers::Fast}});
+    if (bj.contains("bfd")) b.bfd = rb.boolean(bj, "bfd");
     n.bird = std::move(b);
   }
   return n;

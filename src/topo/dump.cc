@@ -253,6 +253,14 @@ std::string dumpString(const Emulator& emu, const std::string& name) {
   y.beginMap();
   if (!name.empty()) writeField(y, "name", name);
   writeLayers(y, emu);
+  if (emu.hasLayer(Ebgp::kName)) {
+    const Ebgp& ebgp = emu.getLayer<Ebgp>();
+    if (ebgp.bgpTimers() == plan::BgpTimers::Fast) writeField(y, "bgp_timers", "fast");
+    if (ebgp.bfd()) {
+      y.key("bfd");
+      y.boolean(true);
+    }
+  }
   if (emu.hasLayer(Base::kName)) {
     const Base& base = emu.getLayer<Base>();
     Masks masks;

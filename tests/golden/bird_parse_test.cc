@@ -10,7 +10,9 @@
 
 #include "anycast_fixture.h"
 #include "asemu/layers/base.h"
+#include "asemu/layers/ebgp.h"
 #include "asemu/plan/bird_config.h"
+#include "mini_internet_model.h"
 #include "seed_basic_models.h"
 #include "small_topologies.h"
 
@@ -132,6 +134,16 @@ TEST_F(BirdParser, AcceptsTheRuntimesIncludedAnnouncementsEmptyOrNot) {
   const plan::Plan plan = testing::makeIbgpTopology().render();
   EXPECT_EQ(expectBirdAccepts(plan, true), 8u);
   EXPECT_EQ(expectBirdAccepts(plan, true, {*Ipv4Prefix::parse("10.153.0.0/25")}), 8u);
+}
+
+TEST_F(BirdParser, AcceptsEveryTimerProfileWithAndWithoutBfd) {
+  for (auto timers : {plan::BgpTimers::Seed, plan::BgpTimers::Fast})
+    for (bool bfd : {false, true}) {
+      Emulator emu;
+      examples::buildMiniInternet(emu);
+      emu.getLayer<Ebgp>().setBgpTimers(timers).enableBfd(bfd);
+      EXPECT_GT(expectBirdAccepts(emu.render()), 30u);
+    }
 }
 
 TEST_F(BirdParser, RejectsABrokenConfig) {

@@ -57,6 +57,13 @@ TEST(TopologyDump, AnnouncementsRoundTrip) {
   expectRoundTrip(emu, {"announce: [10.153.0.0/25, 10.153.0.128/25]"});
 }
 
+TEST(TopologyDump, BgpTimersAndBfdRoundTrip) {
+  Emulator emu = asemu::testing::makeThreeAsTopology();
+  EXPECT_EQ(dumpString(emu).find("bgp_timers"), std::string::npos);
+  emu.getLayer<Ebgp>().setBgpTimers(plan::BgpTimers::Fast).enableBfd();
+  expectRoundTrip(emu, {"bgp_timers: fast\nbfd: true\n"});
+}
+
 TEST(TopologyDump, ApiBuiltEmulationRoundTrips) {
   Emulator emu;
   examples::buildMiniInternet(emu, 3);

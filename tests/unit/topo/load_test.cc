@@ -195,6 +195,18 @@ TEST(TopologyLoad, RouterAnnouncementsLoadAsTheCppApiMakesThem) {
   ASSERT_EQ(emu.render("t").findNode("as2/r0")->bird->announced.size(), 2u);
 }
 
+TEST(TopologyLoad, BgpTimersAndBfdSetTheEbgpLayerAndTheFilesOwnWin) {
+  Emulator plain = loaded("ases: []\n");
+  EXPECT_EQ(plain.getLayer<Ebgp>().bgpTimers(), plan::BgpTimers::Seed);
+  EXPECT_FALSE(plain.getLayer<Ebgp>().bfd());
+  testing::ScratchDir dir;
+  dir.write("base.yaml", "bgp_timers: seed\nbfd: false\n");
+  Emulator emu;
+  loadFile(emu, dir.write("top.yaml", "include: base.yaml\nbgp_timers: fast\nbfd: true\n"));
+  EXPECT_EQ(emu.getLayer<Ebgp>().bgpTimers(), plan::BgpTimers::Fast);
+  EXPECT_TRUE(emu.getLayer<Ebgp>().bfd());
+}
+
 TEST(TopologyLoad, ReturnsTheFilesOwnName) {
   std::string name;
   loaded("name: my-net\n", &name);
