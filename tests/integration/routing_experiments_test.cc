@@ -1,11 +1,12 @@
 // Routing experiments on real namespaces and BIRD: how fast a lost link is noticed under each
-// BGP timer profile.
+// BGP timer profile, and SEED's prefix-hijacking lab with `announce` / `withdraw` on the attacker.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <functional>
 #include <thread>
 
+#include "asemu/topo/topology.h"
 #include "live_emulation.h"
 #include "small_plans.h"
 
@@ -59,6 +60,54 @@ TEST(BgpTimerProfiles, FastWithBfdNoticesALostLinkWithinASecond) {
 
 TEST(BgpTimerProfiles, SeedDoesNotNoticeALostLinkWithinASecond) {
   EXPECT_FALSE(lostLinkNoticedWithinASecond(plan::BgpTimers::Seed, false));
+}
+
+// SEED's prefix-hijacking lab: AS-199 originates the victim's 10.153.0.0/24 as two /25s.
+class PrefixHijack : public ::testing::Test {
+ protected:
+  void SetUp() override { emu.up(topo::renderTopology("prefix-hijack")); }
+
+  bool reachesVictim() { return emu.sh("10.150.0.71", "ping -c1 -W1 10.153.0.71 >/dev/null") == 0; }
+  // The route as150's router uses for the victim's address.
+  std::string routeForVictim() {
+    return emu.bird("as150/router0", "show route for 10.153.0.71 all");
+  }
+  void setAnnounced(const std::string& prefix, bool announce) {
+    emu.runtime().setAnnounced(emu.name(), emu.node("as199/router0"), prefix, announce);
+  }
+
+  LiveEmulation emu;
+};
+
+TEST_F(PrefixHijack, AnnouncedHalvesDrawTheTrafficAndWithdrawnOnesGiveItBack) {
+  ASSERT_TRUE(within(5000ms, [&] { return reachesVictim(); })) << routeForVictim();
+  EXPECT_NE(routeForVictim().find("10.153.0.0/24"), std::string::npos) << routeForVictim();
+
+  setAnnounced("10.153.0.0/25", true);
+  setAnnounced("10.153.0.128/25", true);
+  auto hijacked = Clock::now();
+  EXPECT_TRUE(within(1000ms, [&] {
+    const std::string r = routeForVictim();
+    // The best route is the /25, and its AS path ends at the attacker.
+    return r.find("10.153.0.0/25") != std::string::npos &&
+           r.find("BGP.as_path:") != std::string::npos && r.find(" 199\n") != std::string::npos;
+  })) << routeForVictim();
+  EXPECT_LT(Clock::now() - hijacked, 1000ms);
+  EXPECT_FALSE(reachesVictim());  // dropped at the attacker
+  const std::string attacker = emu.bird("as199/router0", "show route table t_bgp");
+  EXPECT_NE(attacker.find("10.153.0.128/25"), std::string::npos) << attacker;
+  EXPECT_EQ(emu.runtime().announced(emu.name(), emu.node("as199/router0")).size(), 2u);
+
+  setAnnounced("10.153.0.0/25", false);
+  setAnnounced("10.153.0.128/25", false);
+  auto withdrawn = Clock::now();
+  EXPECT_TRUE(within(1000ms, [&] {
+    return routeForVictim().find("10.153.0.0/24") != std::string::npos &&
+           routeForVictim().find("/25") == std::string::npos;
+  })) << routeForVictim();
+  EXPECT_LT(Clock::now() - withdrawn, 1100ms);
+  EXPECT_TRUE(reachesVictim());
+  EXPECT_TRUE(emu.runtime().announced(emu.name(), emu.node("as199/router0")).empty());
 }
 
 }  // namespace
