@@ -2,7 +2,13 @@
 // announce / withdraw / announced.
 #include "asemu/runtime/announcements.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
 
 #include "asemu/core/error.h"
@@ -16,6 +22,33 @@ namespace fs = std::filesystem;
 fs::path announcedFile(const StateDir& st, const std::string& nodeId) {
   return st.nodeDir(nodeId) / "etc" / "announced.conf";
 }
+
+fs::path announcedLockFile(const StateDir& st, const std::string& nodeId) {
+  return st.nodeDir(nodeId) / "announced.lock";
+}
+
+namespace {
+
+// Held while one announce or withdraw reads the router's file, rewrites it and has BIRD read it,
+// so that two at once on one router do not lose either change.
+class AnnouncedLock {
+ public:
+  AnnouncedLock(const fs::path& path, const std::string& nodeId)
+      : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) {
+    if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
+      throw Error(nodeId, "cannot lock " + path.string() + ": " + std::strerror(errno));
+  }
+  ~AnnouncedLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  AnnouncedLock(const AnnouncedLock&) = delete;
+  AnnouncedLock& operator=(const AnnouncedLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+}  // namespace
 
 bool announcesAtRuntime(const plan::Node& node) {
   return node.bird && !node.bird->route_server &&
@@ -35,11 +68,19 @@ void writeInitialAnnouncements(const StateDir& st, const plan::Plan& plan) {
                                  plan::announcedRoutes(node.bird->announced));
 }
 
-std::vector<Ipv4Prefix> readAnnouncements(const StateDir& st, const plan::Node& node) {
+namespace {
+
+void requireAnnouncing(const plan::Node& node) {
   if (!announcesAtRuntime(node))
     throw Error(node.id, node.bird && node.bird->route_server
                              ? "is a route server; only routers announce prefixes"
                              : "has no BGP session to announce prefixes on");
+}
+
+}  // namespace
+
+std::vector<Ipv4Prefix> readAnnouncements(const StateDir& st, const plan::Node& node) {
+  requireAnnouncing(node);
   const fs::path file = announcedFile(st, node.id);
   std::istringstream in(asemu::readFile(file));
   std::vector<Ipv4Prefix> out;
@@ -67,6 +108,8 @@ std::string Runtime::setAnnounced(const std::string& name, const plan::Node& nod
   if (auto why = announcedPrefixProblem(prefix); !why.empty()) throw Error(node.id, why);
   const Ipv4Prefix p = *Ipv4Prefix::parse(prefix);
   const StateDir st = state(name);
+  requireAnnouncing(node);
+  AnnouncedLock lock(announcedLockFile(st, node.id), node.id);
   std::vector<Ipv4Prefix> before = readAnnouncements(st, node);
   std::vector<Ipv4Prefix> after = before;
   auto it = std::find(after.begin(), after.end(), p);

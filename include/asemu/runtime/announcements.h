@@ -23,6 +23,9 @@ inline constexpr const char* kAnnouncedInclude = "/etc/bird/announced.conf";
 
 // The file in the state directory.
 std::filesystem::path announcedFile(const StateDir& st, const std::string& nodeId);
+// The lock that one announce or withdraw on the router holds at a time (flock), beside the
+// node's etc and run directories.
+std::filesystem::path announcedLockFile(const StateDir& st, const std::string& nodeId);
 
 // Whether the runtime gives the router the static protocol: a router (not a route server) whose
 // BIRD has a BGP table, i.e. has sessions or announces something.

@@ -5,7 +5,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "asemu/core/error.h"
 #include "asemu/runtime/runtime.h"
@@ -94,6 +99,21 @@ TEST_F(Announcements, EachErrorIsOneLineNamingTheNode) {
             "as2/host_0: runs no BIRD (it is a Host)");
   EXPECT_EQ(errorOf([&] { rt.setAnnounced("other", r, "10.153.0.0/24", true); }).find("other"), 0u);
   EXPECT_TRUE(bird.commands.empty());
+}
+
+TEST_F(Announcements, OneChangeAtATimePerRouter) {
+  // Another announce holds the router's lock; this one waits for it, then loses nothing.
+  const fs::path lockPath = announcedLockFile(StateDir(root, "ebgp2"), "as3/router0");
+  int held = ::open(lockPath.c_str(), O_RDWR | O_CREAT, 0600);
+  ASSERT_GE(held, 0);
+  ASSERT_EQ(::flock(held, LOCK_EX), 0);
+  std::thread waiting(
+      [&] { rt.setAnnounced("ebgp2", node("as3/router0"), "10.154.0.0/24", true); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(file("as3/router0"), "    route 10.153.0.0/24 blackhole;\n");
+  ::close(held);
+  waiting.join();
+  EXPECT_EQ(announced("as3/router0"), (std::vector<std::string>{"10.153.0.0/24", "10.154.0.0/24"}));
 }
 
 TEST_F(Announcements, WhatBirdRefusesIsUndoneAndShown) {
