@@ -1,4 +1,5 @@
-// asemu bgp NODE list|disable|enable [SESSION]: a router's BGP sessions, as the map shows them.
+// asemu bgp NODE list|disable|enable [SESSION] | announce|withdraw PREFIX: a router's BGP sessions,
+// as the map shows them, and the prefixes it originates.
 #include <algorithm>
 #include <iostream>
 
@@ -6,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "asemu/core/error.h"
+#include "asemu/runtime/announcements.h"
 #include "asemu/runtime/node_lookup.h"
 #include "asemu/runtime/runtime.h"
 #include "commands.h"
@@ -23,23 +25,27 @@ void setupBgp(CLI::App& sub) {
                                   "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("NODE", o->node, "A router or route server (as180/router0, 10.150.0.254, ...)")
       ->required();
-  sub.add_option("ACTION", o->action, "list, disable or enable")
+  sub.add_option("ACTION", o->action, "list, disable, enable, announce or withdraw")
       ->required()
       ->check(CLI::Validator(
           [](std::string& action) -> std::string {
-            const std::vector<std::string> actions = {"list", "disable", "enable"};
+            const std::vector<std::string> actions = {"list", "disable", "enable", "announce",
+                                                      "withdraw"};
             if (std::find(actions.begin(), actions.end(), action) != actions.end()) return "";
             return unknownNameMessage("action", action, actions);
           },
           "ACTION"));
   sub.add_option("SESSION", o->session,
-                 "Session name (u_as3); disable/enable without it act on every session");
+                 "Session name (u_as3); disable/enable without it act on every session. "
+                 "announce/withdraw: the prefix (10.153.0.0/25)");
   sub.add_flag("--json", o->json, "list: print as JSON");
   sub.footer(
       "Examples:\n"
       "  asemu bgp as180/router0 list\n"
       "  asemu bgp as180/router0 disable u_as3\n"
-      "  asemu bgp -e ip-anycast as180/router1 enable");
+      "  asemu bgp -e ip-anycast as180/router1 enable\n"
+      "  asemu bgp as199/router0 announce 10.153.0.0/25   # originate it (a blackhole) in BGP\n"
+      "  asemu bgp as199/router0 withdraw 10.153.0.0/25");
   sub.callback([o, e] {
     Running running(given(e, o->emulation));
     const runtime::Runtime& rt = running.rt;
@@ -48,21 +54,33 @@ void setupBgp(CLI::App& sub) {
     if (!node.bird)
       throw Error(node.id, "runs no BIRD (it is a " + plan::roleName(node.role) + ")");
 
+    if (o->action == "announce" || o->action == "withdraw") {
+      if (o->session.empty())
+        throw Error(node.id, o->action + " needs a prefix: asemu bgp " + o->node + " " + o->action +
+                                 " 10.153.0.0/25");
+      std::cout << rt.setAnnounced(name, node, o->session, o->action == "announce") << "\n";
+      return;
+    }
     if (o->action == "list") {
       auto sessions = rt.sessions(name, node);
+      std::vector<Ipv4Prefix> announced;
+      if (runtime::announcesAtRuntime(node)) announced = rt.announced(name, node);
       if (o->json) {
-        nlohmann::json out = nlohmann::json::array();
+        nlohmann::json out = {{"sessions", nlohmann::json::array()},
+                              {"announced", nlohmann::json::array()}};
         for (const auto& s : sessions)
-          out.push_back({{"name", s.name},
-                         {"state", s.state},
-                         {"info", s.info},
-                         {"neighbor", s.neighbor},
-                         {"established", s.established()}});
+          out["sessions"].push_back({{"name", s.name},
+                                     {"state", s.state},
+                                     {"info", s.info},
+                                     {"neighbor", s.neighbor},
+                                     {"established", s.established()}});
+        for (const auto& p : announced) out["announced"].push_back(p.str());
         std::cout << out.dump(2) << "\n";
         return;
       }
       for (const auto& s : sessions)
         std::cout << fmt::format("{:<10} {:<6} {:<24} {}\n", s.name, s.state, s.neighbor, s.info);
+      for (const auto& p : announced) std::cout << fmt::format("{:<10} {}\n", "announced", p.str());
       return;
     }
     std::vector<std::string> targets;

@@ -106,4 +106,14 @@ std::string networkPrefixProblem(const Ipv4Prefix& prefix) {
   return {};
 }
 
+std::string announcedPrefixProblem(std::string_view text) {
+  auto parsed = Ipv4Interface::parse(text);
+  if (!parsed)
+    return "'" + std::string(text) + "' is not an IPv4 prefix a.b.c.d/len (e.g. 10.153.0.0/25)";
+  if (parsed->address != parsed->network.network())
+    return "prefix '" + std::string(text) + "' has host bits set; announce " +
+           parsed->network.str();
+  return networkPrefixProblem(parsed->network);
+}
+
 }  // namespace asemu

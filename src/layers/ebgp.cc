@@ -331,6 +331,12 @@ Ebgp& Ebgp::addRsPeers(int ix, const std::vector<int>& asns, SourceLocation at) 
 
 void Ebgp::render(RenderContext& ctx) const {
   EbgpRenderer(*this, ctx).run();
+  // On every BIRD, so that iBGP sessions Ibgp adds later get the same timers.
+  for (auto& node : ctx.plan.nodes)
+    if (node.bird) {
+      node.bird->timers = state_->timers;
+      node.bird->bfd = state_->bfd;
+    }
 }
 
 }  // namespace asemu

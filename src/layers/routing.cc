@@ -1,12 +1,16 @@
 // Routing: what every node needs before any routing protocol: sysctls, router loopbacks
-// (10.0.0.k over all routers in AS and router creation order) and BIRD's base, and a default
-// route on each host via the first router of its AS on the host's network. No interface may hold
-// a router's loopback address: both would answer for it.
+// (10.0.0.k over all routers in AS and router creation order) and BIRD's base with the
+// prefixes a router announces, and a default route on each host via the first router of its AS
+// on the host's network. No interface may hold a router's loopback address: both would answer
+// for it.
 #include "asemu/layers/routing.h"
 
 #include <map>
 #include <set>
 #include <unordered_map>
+
+#include "asemu/layers/base.h"
+#include "asemu/layers/emulator.h"
 
 namespace asemu {
 namespace {
@@ -63,6 +67,15 @@ void Routing::render(RenderContext& ctx) const {
     }
     node.bird = std::move(bird);
   }
+
+  // Announced prefixes, checked when the router was given them.
+  for (const auto& as : ctx.emulator.getLayer<Base>().autonomousSystems())
+    for (const auto& router : as.routers()) {
+      auto it = ctx.node_index.find(router.id());
+      if (it == ctx.node_index.end() || !plan.nodes[it->second].bird) continue;
+      for (const auto& text : router.announcements())
+        plan.nodes[it->second].bird->announced.push_back(*Ipv4Prefix::parse(text));
+    }
 
   for (const auto& node : plan.nodes) {
     for (const auto& i : node.interfaces) {

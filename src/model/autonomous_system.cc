@@ -1,5 +1,8 @@
 #include "asemu/model/autonomous_system.h"
 
+#include <algorithm>
+
+#include "asemu/core/ipv4.h"
 #include "asemu/core/names.h"
 
 namespace asemu {
@@ -30,6 +33,17 @@ Node& Node::crossConnect(int peerAsn, const std::string& peerName, const std::st
                       "; a router has one cross-connect per peer router",
                   xc.origin);
   crossConnects_.push_back(std::move(xc));
+  return *this;
+}
+
+Node& Node::announce(const std::string& prefix, SourceLocation at) {
+  if (kind_ != Kind::Router)
+    throw Error(id(), "a host cannot announce " + prefix + "; only routers speak BGP", at);
+  if (auto problem = announcedPrefixProblem(prefix); !problem.empty())
+    throw Error(id(), problem, at);
+  if (std::find(announcements_.begin(), announcements_.end(), prefix) != announcements_.end())
+    throw Error(id(), "already announces " + prefix + "; give each prefix once", at);
+  announcements_.push_back(prefix);
   return *this;
 }
 

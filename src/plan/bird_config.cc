@@ -20,12 +20,21 @@ constexpr const char* kBgpTimers =
     "    connect retry time 1;\n"
     "    error wait time 1, 1;\n";
 
+// The end of every session: its timers, and BFD where the session is between neighbours on one
+// link (not iBGP between loopbacks).
+void emitSessionEnd(std::ostringstream& out, const Bird& b, const BgpSession& s) {
+  out << kBgpTimers;
+  if (b.timers == BgpTimers::Fast) out << "    hold time 3;\n    keepalive time 1;\n";
+  if (b.bfd && s.kind != SessionKind::Ibgp) out << "    bfd on;\n";
+  out << "}\n";
+}
+
 void emitInterfaceList(std::ostringstream& out, const std::vector<std::string>& names,
                        const char* indent) {
   for (const auto& n : names) out << indent << "interface \"" << n << "\";\n";
 }
 
-void emitRouteServerSession(std::ostringstream& out, const BgpSession& s) {
+void emitRouteServerSession(std::ostringstream& out, const Bird& b, const BgpSession& s) {
   out << "protocol bgp " << s.name << " {\n"
       << "    ipv4 {\n"
       << "        import all;\n"
@@ -33,11 +42,11 @@ void emitRouteServerSession(std::ostringstream& out, const BgpSession& s) {
       << "    };\n"
       << "    rs client;\n"
       << "    local " << s.local_address.str() << " as " << s.local_as << ";\n"
-      << "    neighbor " << s.neighbor_address.str() << " as " << s.neighbor_as << ";\n"
-      << kBgpTimers << "}\n";
+      << "    neighbor " << s.neighbor_address.str() << " as " << s.neighbor_as << ";\n";
+  emitSessionEnd(out, b, s);
 }
 
-void emitIbgpSession(std::ostringstream& out, const BgpSession& s) {
+void emitIbgpSession(std::ostringstream& out, const Bird& b, const BgpSession& s) {
   out << "protocol bgp " << s.name << " {\n"
       << "    ipv4 {\n"
       << "        table t_bgp;\n"
@@ -46,8 +55,8 @@ void emitIbgpSession(std::ostringstream& out, const BgpSession& s) {
       << "        igp table t_ospf;\n"
       << "    };\n"
       << "    local " << s.local_address.str() << " as " << s.local_as << ";\n"
-      << "    neighbor " << s.neighbor_address.str() << " as " << s.neighbor_as << ";\n"
-      << kBgpTimers << "}\n";
+      << "    neighbor " << s.neighbor_address.str() << " as " << s.neighbor_as << ";\n";
+  emitSessionEnd(out, b, s);
 }
 
 const char* communityName(RouteClass c) {
@@ -62,7 +71,7 @@ const char* communityName(RouteClass c) {
   return "";
 }
 
-void emitEbgpSession(std::ostringstream& out, const BgpSession& s) {
+void emitEbgpSession(std::ostringstream& out, const Bird& b, const BgpSession& s) {
   out << "protocol bgp " << s.name << " {\n"
       << "    ipv4 {\n"
       << "        table t_bgp;\n"
@@ -78,8 +87,8 @@ void emitEbgpSession(std::ostringstream& out, const BgpSession& s) {
   out << "        next hop self;\n"
       << "    };\n"
       << "    local " << s.local_address.str() << " as " << s.local_as << ";\n"
-      << "    neighbor " << s.neighbor_address.str() << " as " << s.neighbor_as << ";\n"
-      << kBgpTimers << "}\n";
+      << "    neighbor " << s.neighbor_address.str() << " as " << s.neighbor_as << ";\n";
+  emitSessionEnd(out, b, s);
 }
 
 void emitPipe(std::ostringstream& out, const char* from, const char* to, const char* exportRule) {
@@ -91,9 +100,34 @@ void emitPipe(std::ostringstream& out, const char* from, const char* to, const c
       << "}\n";
 }
 
+// The routes a router originates into t_bgp: blackholes, so the router drops what they attract.
+// Written inline, or read from `include` (one `route P blackhole;` line each), which lets a
+// running BIRD take new ones with `configure`.
+void emitAnnounced(std::ostringstream& out, const Bird& b, bool tagged,
+                   const std::string& include) {
+  out << "protocol static announced {\n"
+      << "    ipv4 {\n"
+      << "        table t_bgp;\n";
+  if (tagged)
+    out << "        import filter { bgp_large_community.add(LOCAL_COMM); bgp_local_pref = 40; "
+           "accept; };\n";
+  out << "    };\n";
+  if (include.empty())
+    out << announcedRoutes(b.announced);
+  else
+    out << "    include \"" << include << "\";\n";
+  out << "}\n";
+}
+
 }  // namespace
 
-std::string birdConfig(const Node& node) {
+std::string announcedRoutes(const std::vector<Ipv4Prefix>& prefixes) {
+  std::string out;
+  for (const auto& p : prefixes) out += "    route " + p.str() + " blackhole;\n";
+  return out;
+}
+
+std::string birdConfig(const Node& node, const BirdConfigOptions& options) {
   assert(node.bird.has_value());
   const Bird& b = *node.bird;
   std::ostringstream out;
@@ -102,13 +136,24 @@ std::string birdConfig(const Node& node) {
   // SEED declares t_direct on route servers too, though nothing fills it there.
   if (b.route_server) out << "ipv4 table t_direct;\n";
   out << "protocol device {\n}\n";
+  // Detection in 3 x 100 ms; BIRD's defaults would take 500 ms.
+  if (b.bfd)
+    out << "protocol bfd {\n"
+        << "    interface \"*\" {\n"
+        << "        min rx interval 100 ms;\n"
+        << "        min tx interval 100 ms;\n"
+        << "        multiplier 3;\n"
+        << "    };\n"
+        << "}\n";
 
   if (b.route_server) {
-    for (const auto& s : b.sessions) emitRouteServerSession(out, s);
+    for (const auto& s : b.sessions) emitRouteServerSession(out, b, s);
     return out.str();
   }
 
-  bool hasBgp = !b.sessions.empty();
+  // A router that announces without BGP sessions keeps the routes to itself.
+  bool hasBgp = !b.sessions.empty() || !b.announced.empty();
+  bool hasAnnounced = !b.announced.empty() || (hasBgp && !options.announced_include.empty());
   out << "ipv4 table t_direct;\n";
   if (hasBgp) out << "ipv4 table t_bgp;\n";
   if (b.ospf) out << "ipv4 table t_ospf;\n";
@@ -150,6 +195,7 @@ std::string birdConfig(const Node& node) {
     emitPipe(out, "t_bgp", "master4", "all");
     emitPipe(out, "t_direct", "t_bgp", "all");
   }
+  if (hasAnnounced) emitAnnounced(out, b, hasEbgp, options.announced_include);
 
   if (b.ospf) {
     out << "protocol ospf ospf1 {\n"
@@ -174,9 +220,9 @@ std::string birdConfig(const Node& node) {
 
   for (const auto& s : b.sessions) {
     if (s.kind == SessionKind::Ibgp)
-      emitIbgpSession(out, s);
+      emitIbgpSession(out, b, s);
     else
-      emitEbgpSession(out, s);
+      emitEbgpSession(out, b, s);
   }
   return out.str();
 }

@@ -110,6 +110,13 @@ json nodeJson(const Node& n) {
     json sessions = json::array();
     for (const auto& s : b.sessions) sessions.push_back(sessionJson(s));
     bj["sessions"] = sessions;
+    if (!b.announced.empty()) {  // optional: a plan without announcements reads as before
+      json announced = json::array();
+      for (const auto& p : b.announced) announced.push_back(p.str());
+      bj["announced"] = announced;
+    }
+    if (b.timers == BgpTimers::Fast) bj["bgp_timers"] = "fast";  // optional, as "announced"
+    if (b.bfd) bj["bfd"] = true;
     j["bird"] = bj;
   }
   return j;
@@ -275,6 +282,18 @@ Node readNode(const Reader& r, const json& j) {
     const json& sessions = rb.array(bj, "sessions");
     for (size_t i = 0; i < sessions.size(); ++i)
       b.sessions.push_back(readSession(rb.at("sessions").at(i), sessions[i]));
+    if (bj.contains("announced")) {
+      std::vector<std::string> announced = rb.strings(bj, "announced");
+      for (size_t i = 0; i < announced.size(); ++i) {
+        if (auto why = announcedPrefixProblem(announced[i]); !why.empty())
+          rb.at("announced").at(i).fail("router " + n.id + ": " + why);
+        b.announced.push_back(*Ipv4Prefix::parse(announced[i]));
+      }
+    }
+    if (bj.contains("bgp_timers"))
+      b.timers = enumFrom<BgpTimers>(rb.at("bgp_timers"), rb.str(bj, "bgp_timers"),
+                                     {{"seed", BgpTimers::Seed}, {"fast", BgpTimers::Fast}});
+    if (bj.contains("bfd")) b.bfd = rb.boolean(bj, "bfd");
     n.bird = std::move(b);
   }
   return n;

@@ -12,7 +12,7 @@
 
 #include "asemu/core/error.h"
 #include "asemu/core/names.h"
-#include "asemu/plan/bird_config.h"
+#include "asemu/runtime/announcements.h"
 #include "asemu/runtime/naming.h"
 #include "asemu/runtime/realization.h"
 
@@ -108,7 +108,7 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
                             "' is recorded; remove it with 'ip netns delete " + ns + "'");
   std::vector<std::pair<std::string, std::string>> configs;
   for (const auto& node : plan.nodes)
-    if (node.bird) configs.emplace_back(node.id, plan::birdConfig(node));
+    if (node.bird) configs.emplace_back(node.id, runtimeBirdConfig(node));
 
   // Creating the directory claims the name, also against an `up` of the same name started at
   // the same moment. From here on everything is recorded first, so that `down` can undo a
@@ -129,6 +129,7 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
       fs::create_directories(st.nodeDir(node.id) / "run");
     }
     for (const auto& [id, text] : configs) writeFileAtomically(st.birdConfig(id), text);
+    writeInitialAnnouncements(st, plan);
 
     say(fmt::format("creating {} namespaces", r.namespaces.size()));
     kernel_.createNamespace(r.fabric, r.fabric_sysctls);

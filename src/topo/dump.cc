@@ -103,6 +103,12 @@ void writeNodes(YamlWriter& y, const char* key, const std::deque<Node>& nodes) {
       }
       y.endSeq();
     }
+    if (!node.announcements().empty()) {
+      y.key("announce");
+      y.beginSeq(true);
+      for (const auto& p : node.announcements()) y.string(p);
+      y.endSeq();
+    }
     y.endMap();
   }
   y.endSeq();
@@ -247,6 +253,14 @@ std::string dumpString(const Emulator& emu, const std::string& name) {
   y.beginMap();
   if (!name.empty()) writeField(y, "name", name);
   writeLayers(y, emu);
+  if (emu.hasLayer(Ebgp::kName)) {
+    const Ebgp& ebgp = emu.getLayer<Ebgp>();
+    if (ebgp.bgpTimers() == plan::BgpTimers::Fast) writeField(y, "bgp_timers", "fast");
+    if (ebgp.bfd()) {
+      y.key("bfd");
+      y.boolean(true);
+    }
+  }
   if (emu.hasLayer(Base::kName)) {
     const Base& base = emu.getLayer<Base>();
     Masks masks;

@@ -96,6 +96,7 @@ class FileLoader {
   std::optional<LinkProperties> link(const Mapping& owner);
   std::optional<std::string> displayName(const Mapping& owner);
   void peerings(const Mapping& top);
+  void bgpOptions(const Mapping& top);
   void privatePeering(const YAML::Node& node, size_t index);
   void crossConnectPeering(const YAML::Node& node, size_t index);
   bool relationship(const Mapping& m, PeerRelationship& rel);

@@ -12,6 +12,7 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include "asemu/core/names.h"
+#include "asemu/layers/ebgp.h"
 #include "asemu/layers/ibgp.h"
 #include "asemu/layers/internet_generator.h"
 #include "asemu/layers/ospf.h"
@@ -81,7 +82,8 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
   }
 
   Mapping top(src_, root, "topology",
-              {"name", "layers", "include", "exchanges", "ases", "peerings", "generate"});
+              {"name", "layers", "include", "exchanges", "ases", "peerings", "generate",
+               "bgp_timers", "bfd"});
   if (!top.valid()) return {};
   std::optional<std::string> name = top.string("name");
   if (name) {
@@ -103,7 +105,21 @@ std::string FileLoader::loadText(const std::string& text, const std::string& fil
   if (auto items = top.sequence("ases"))
     for (size_t i = 0; i < items->size(); ++i) autonomousSystem((*items)[i], i);
   peerings(top);
+  bgpOptions(top);
   return name.value_or("");
+}
+
+// `bgp_timers: seed|fast` and `bfd: true|false`, after the includes so that this file's win.
+void FileLoader::bgpOptions(const Mapping& top) {
+  if (auto timers = top.string("bgp_timers")) {
+    const std::vector<std::string> known = {"seed", "fast"};
+    if (std::find(known.begin(), known.end(), *timers) == known.end())
+      top.error("bgp_timers", unknownNameMessage("BGP timer profile", *timers, known));
+    else if (auto* ebgp = layer<Ebgp>(top, "bgp_timers"))
+      ebgp->setBgpTimers(*timers == "fast" ? plan::BgpTimers::Fast : plan::BgpTimers::Seed);
+  }
+  if (auto bfd = top.boolean("bfd"))
+    if (auto* ebgp = layer<Ebgp>(top, "bfd")) ebgp->enableBfd(*bfd);
 }
 
 // The layers the file's objects go to: those `layers` lists, or all five. Base is always there.

@@ -266,7 +266,7 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
   for (size_t i = 0; i < items->size(); ++i) {
     const YAML::Node& node = (*items)[i];
     std::vector<std::string> keys = {"name", "display_name", "joins"};
-    if (key == "routers") keys.push_back("cross_connects");
+    if (key == "routers") keys.insert(keys.end(), {"cross_connects", "announce"});
     Mapping m(src_, node, namedName(node, as.object(), indexed(key, i)), keys);
     if (!m.valid()) continue;
     auto name = m.string("name", true);
@@ -296,6 +296,19 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
       }
     }
     std::vector<CrossConnectEntry> xcs = crossConnects(m);
+    // `announce: [10.153.0.0/25, ...]`: prefixes the router originates in BGP.
+    std::vector<std::pair<std::string, SourceLocation>> announced;
+    if (auto list = m.sequence("announce")) {
+      for (const auto& item : *list) {
+        if (!item.IsScalar()) {
+          sink_.add(m.object(),
+                    "announce lists prefixes such as 10.153.0.0/25, got " + describe(item),
+                    src_.at(item));
+          continue;
+        }
+        announced.emplace_back(item.Scalar(), src_.at(item));
+      }
+    }
     if (!name || !target) continue;
     sink_.create(1 + joins.size() + xcs.size(), m.at());
     Node* created = nullptr;
@@ -312,6 +325,13 @@ void FileLoader::nodes(const Mapping& as, const std::string& key, AutonomousSyst
     for (auto& x : xcs) {
       try {
         created->crossConnect(x.peerAsn, x.peerName, x.address, x.link, x.at);
+      } catch (const Error& e) {
+        sink_.add(e);
+      }
+    }
+    for (auto& [prefix, at] : announced) {
+      try {
+        created->announce(prefix, std::move(at));
       } catch (const Error& e) {
         sink_.add(e);
       }

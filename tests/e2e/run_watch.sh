@@ -17,7 +17,7 @@ timeout 90 "$asemu" up ip-anycast --name "$name" >/dev/null
 
 sessions() {  # ROUTER ACTION
   for s in $("$asemu" bgp -e "$name" "$1" list --json | python3 -c \
-      'import json,sys; print(" ".join(s["name"] for s in json.load(sys.stdin)))'); do
+      'import json,sys; print(" ".join(s["name"] for s in json.load(sys.stdin)["sessions"]))'); do
     "$asemu" bgp -e "$name" "$1" "$2" "$s" >/dev/null
   done
 }

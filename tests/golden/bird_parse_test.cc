@@ -10,7 +10,10 @@
 
 #include "anycast_fixture.h"
 #include "asemu/layers/internet_generator.h"
+#include "asemu/layers/base.h"
+#include "asemu/layers/ebgp.h"
 #include "asemu/plan/bird_config.h"
+#include "mini_internet_model.h"
 #include "seed_basic_models.h"
 #include "small_topologies.h"
 
@@ -52,19 +55,27 @@ std::string birdParseProblem(const fs::path& file) {
 }
 
 // Writes each config of `plan` into a temp dir and runs BIRD's parser on each; returns how many
-// configs were checked.
-size_t expectBirdAccepts(const plan::Plan& plan) {
+// configs were checked. With `include`, routers read their announced routes from a file there
+// that holds `included`, as on a running emulation.
+size_t expectBirdAccepts(const plan::Plan& plan, bool include = false,
+                         const std::vector<Ipv4Prefix>& included = {}) {
   TempDir dir;
   EXPECT_FALSE(dir.path().empty()) << "cannot create a temp dir";
   if (dir.path().empty()) return 0;
   size_t checked = 0;
+  plan::BirdConfigOptions options;
+  if (include) {
+    // Relative, as on a running emulation: BIRD reads it beside the config.
+    options.announced_include = "announced.conf";
+    std::ofstream(dir.path() / "announced.conf") << plan::announcedRoutes(included);
+  }
   for (const auto& node : plan.nodes) {
     if (!node.bird) continue;
     std::string stem = node.id;
     for (char& c : stem)
       if (c == '/') c = '_';
     const fs::path file = dir.path() / (stem + ".conf");
-    const std::string conf = plan::birdConfig(node);
+    const std::string conf = plan::birdConfig(node, options);
     std::ofstream(file) << conf;
     const std::string problem = birdParseProblem(file);
     EXPECT_EQ(problem, "") << node.id << ":\n" << conf;
@@ -118,6 +129,32 @@ TEST_F(BirdParser, AcceptsEveryConfigOfAGeneratedInternet) {
   size_t routers = base.internetExchanges().size();
   for (const auto& as : base.autonomousSystems()) routers += as.routers().size();
   EXPECT_EQ(expectBirdAccepts(emu.render()), routers);
+}
+
+TEST_F(BirdParser, AcceptsAnnouncedPrefixesWithEbgpWithIbgpAloneAndWithout) {
+  Emulator three = testing::makeThreeAsTopology();
+  three.getLayer<Base>().getAutonomousSystem(4).getRouter("r0").announce("10.153.0.0/25");
+  three.getLayer<Base>().getAutonomousSystem(5).getRouter("r0").announce("10.153.0.128/25");
+  EXPECT_EQ(expectBirdAccepts(three.render()), 5u);
+  Emulator ibgp = testing::makeIbgpTopology();
+  ibgp.getLayer<Base>().getAutonomousSystem(7).getRouter("a1").announce("10.153.0.0/24");
+  EXPECT_EQ(expectBirdAccepts(ibgp.render()), 8u);
+}
+
+TEST_F(BirdParser, AcceptsTheRuntimesIncludedAnnouncementsEmptyOrNot) {
+  const plan::Plan plan = testing::makeIbgpTopology().render();
+  EXPECT_EQ(expectBirdAccepts(plan, true), 8u);
+  EXPECT_EQ(expectBirdAccepts(plan, true, {*Ipv4Prefix::parse("10.153.0.0/25")}), 8u);
+}
+
+TEST_F(BirdParser, AcceptsEveryTimerProfileWithAndWithoutBfd) {
+  for (auto timers : {plan::BgpTimers::Seed, plan::BgpTimers::Fast})
+    for (bool bfd : {false, true}) {
+      Emulator emu;
+      examples::buildMiniInternet(emu);
+      emu.getLayer<Ebgp>().setBgpTimers(timers).enableBfd(bfd);
+      EXPECT_GT(expectBirdAccepts(emu.render()), 30u);
+    }
 }
 
 TEST_F(BirdParser, RejectsABrokenConfig) {

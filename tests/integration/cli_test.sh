@@ -50,6 +50,17 @@ expect_eq "unknown session" "asemu: as180/router0: unknown session 'u_as9' (know
 out=$("$ASEMU" bgp -e "$NAME" as150/host_0 list 2>&1)
 expect_eq "bgp on a host" "asemu: as150/host_0: runs no BIRD (it is a Host)" "$out"
 
+# bgp announce/withdraw: list shows the prefix, BIRD has it in t_bgp, errors are one line.
+expect_eq "announce" "as180/router0: announces 10.153.0.0/25" "$("$ASEMU" bgp -e "$NAME" as180/router0 announce 10.153.0.0/25 2>&1)"
+expect_eq "list announced" "announced  10.153.0.0/25" "$("$ASEMU" bgp -e "$NAME" as180/router0 list | grep '^announced')"
+"$ASEMU" bgp -e "$NAME" as180/router0 list --json | grep -q '"10.153.0.0/25"' || fail "list --json: no announced prefix"
+"$ASEMU" exec -e "$NAME" as180/router0 -- birdc show route table t_bgp 10.153.0.0/25 | grep -q 'static\|announced' || fail "announced route not in t_bgp"
+out=$("$ASEMU" bgp -e "$NAME" as180/router0 announce 10.153.0.1/25 2>&1)
+expect_eq "host bits" "asemu: as180/router0: prefix '10.153.0.1/25' has host bits set; announce 10.153.0.0/25" "$out"
+expect_eq "withdraw" "as180/router0: withdrew 10.153.0.0/25" "$("$ASEMU" bgp -e "$NAME" as180/router0 withdraw 10.153.0.0/25 2>&1)"
+out=$("$ASEMU" bgp -e "$NAME" as180/router0 withdraw 10.153.0.0/25 2>&1)
+expect_eq "withdraw twice" "asemu: as180/router0: does not announce 10.153.0.0/25 (it announces nothing)" "$out"
+
 # A killed BIRD shows in status, which then exits 1.
 "$ASEMU" exec -e "$NAME" as3/r103 -- sh -c 'kill -9 $(cat /run/bird/bird.pid)'
 "$ASEMU" status "$NAME" >/dev/null && fail "status with a dead BIRD exits 0"

@@ -68,4 +68,8 @@ struct Ipv4Interface {
 // of their own on every interface.
 std::string networkPrefixProblem(const Ipv4Prefix& prefix);
 
+// Empty when `text` is a prefix a router may announce into BGP ("10.153.0.0/25"): a prefix
+// without host bits that networkPrefixProblem accepts; otherwise why not and how to fix it.
+std::string announcedPrefixProblem(std::string_view text);
+
 }  // namespace asemu

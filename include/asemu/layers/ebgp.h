@@ -27,6 +27,20 @@ class Ebgp : public Layer {
   Ebgp& addCrossConnectPeering(int a, int b, PeerRelationship rel = PeerRelationship::Peer,
                                SourceLocation at = {});
 
+  // The timers of every BGP session of the emulation, iBGP and route servers included (see
+  // plan::BgpTimers); Seed, SEED's, by default.
+  Ebgp& setBgpTimers(plan::BgpTimers timers) {
+    state_->timers = timers;
+    return *this;
+  }
+  // BFD on every eBGP and route-server session, so a lost link ends them in about 300 ms.
+  Ebgp& enableBfd(bool on = true) {
+    state_->bfd = on;
+    return *this;
+  }
+  plan::BgpTimers bgpTimers() const { return state_->timers; }
+  bool bfd() const { return state_->bfd; }
+
   const std::vector<PrivatePeering>& privatePeerings() const { return state_->priv; }
   const std::vector<RouteServerPeering>& rsPeerings() const { return state_->rs; }
   const std::vector<CrossConnectPeering>& crossConnectPeerings() const { return state_->xc; }
@@ -41,6 +55,8 @@ class Ebgp : public Layer {
     std::vector<PrivatePeering> priv;
     std::vector<RouteServerPeering> rs;
     std::vector<CrossConnectPeering> xc;
+    plan::BgpTimers timers = plan::BgpTimers::Seed;
+    bool bfd = false;
   };
   std::shared_ptr<State> state_;
 };

@@ -110,6 +110,15 @@ class Node {
   Node& crossConnect(int peerAsn, const std::string& peerName, const std::string& address,
                      const LinkProperties& link, SourceLocation at);
 
+  // Originates `prefix` ("10.153.0.0/25") in BGP from this router, whatever networks the AS
+  // has: a static route into t_bgp that drops what it attracts (SEED's prefix-hijack lab). A
+  // router with eBGP tags it LOCAL, as its own networks; one with iBGP alone passes it untagged.
+  // Throws Error on a host, on a malformed prefix or one with host bits set, and on a prefix
+  // the router already announces.
+  Node& announce(const std::string& prefix, SourceLocation at = {});
+  // The announced prefixes, in the order given; each is a valid prefix text.
+  const std::vector<std::string>& announcements() const { return announcements_; }
+
   SourceLocation origin;
 
  private:
@@ -119,6 +128,7 @@ class Node {
   std::string displayName_;
   std::vector<Join> joins_;
   std::vector<CrossConnect> crossConnects_;
+  std::vector<std::string> announcements_;
 };
 
 class AutonomousSystem {

@@ -87,6 +87,10 @@ struct Ospf {
   bool isPointToPoint(const std::string& ifname) const;
 };
 
+// The timers of every BGP session of a node. Seed: BIRD's hold and keepalive times (240 s and
+// 80 s), as in SEED. Fast: hold 3 s and keepalive 1 s, so a silent neighbour is dropped in 3 s.
+enum class BgpTimers { Seed, Fast };
+
 // Everything a node's BIRD needs; one emitter (plan/bird_config.h) turns it into bird.conf.
 struct Bird {
   Ipv4Address router_id;
@@ -95,6 +99,13 @@ struct Bird {
   std::vector<std::string> direct_interfaces;  // local networks, fed into t_direct
   std::optional<Ospf> ospf;
   std::vector<BgpSession> sessions;
+  // Prefixes this router originates whatever its networks: a static protocol "announced" puts
+  // each into t_bgp as a blackhole route (tagged LOCAL when the router has eBGP).
+  std::vector<Ipv4Prefix> announced;
+  BgpTimers timers = BgpTimers::Seed;
+  // BFD on the eBGP and route-server sessions (all between directly connected neighbours): a
+  // lost link ends them in about 300 ms.
+  bool bfd = false;
 
   const BgpSession* findSession(const std::string& name) const;
 };

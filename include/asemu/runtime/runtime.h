@@ -95,6 +95,15 @@ class Runtime {
   // Returns BIRD's answer ("u_as3: disabled"). `asemu bgp` and the map both switch through here.
   std::string setSessionEnabled(const std::string& name, const plan::Node& node,
                                 const std::string& session, bool enabled) const;
+  // The prefixes the router announces now (runtime/announcements.h).
+  std::vector<Ipv4Prefix> announced(const std::string& name, const plan::Node& node) const;
+  // Starts (`announce`) or stops originating `prefix` on the running router, keeping its
+  // sessions up; returns "as2/router0: announces 10.153.0.0/25". Throws asemu::Error for a
+  // node without BIRD or BGP, a malformed prefix or one with host bits set, a prefix already
+  // announced or, to withdraw, not announced, and when BIRD refuses the configuration (with
+  // BIRD's message; the announcements are then left as they were).
+  std::string setAnnounced(const std::string& name, const plan::Node& node,
+                           const std::string& prefix, bool announce) const;
   // Waits until every session whose neighbor is part of the emulation is Established.
   WaitResult waitForBgp(const std::string& name, std::chrono::milliseconds timeout,
                         const Progress& progress = {}) const;

@@ -18,6 +18,8 @@ class FakeBird : public BirdControl {
   // node id -> session name -> BIRD's Info column ("Established", "Connect", "" for down).
   std::map<std::string, std::map<std::string, std::string>> sessions;
   std::vector<std::string> commands;  // "node: command", except `show protocols`
+  // Replies to commands other than `show protocols` (raw, codes included); default "0000 ".
+  std::map<std::string, std::string> replies;
 
   BirdReply command(const std::string& socketPath, const std::string& command,
                     const std::string& node) override {
@@ -25,7 +27,8 @@ class FakeBird : public BirdControl {
     if (it == sessions.end()) throw Error(node, "cannot reach BIRD at " + socketPath);
     if (command != "show protocols") {
       commands.push_back(node + ": " + command);
-      return parseBirdReply("0000 \n");
+      auto reply = replies.find(command);
+      return parseBirdReply(reply == replies.end() ? "0000 \n" : reply->second);
     }
     std::string raw = "2002-Name       Proto      Table      State  Since         Info\n";
     for (const auto& [name, info] : it->second)

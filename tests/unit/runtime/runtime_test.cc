@@ -9,6 +9,7 @@
 
 #include "asemu/core/error.h"
 #include "asemu/runtime/naming.h"
+#include "error_of.h"
 #include "fake_bird.h"
 #include "fake_kernel.h"
 #include "small_plans.h"
@@ -41,14 +42,7 @@ class RuntimeTest : public ::testing::Test {
   testing::FakeKernel kernel;
 };
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using testing::errorOf;
 
 TEST_F(RuntimeTest, UpCreatesNamespacesThenLinksThenDaemons) {
   Runtime rt(kernel, root);

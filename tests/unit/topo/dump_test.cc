@@ -21,6 +21,16 @@ Emulator reloaded(const Emulator& emu) {
   return again;
 }
 
+// Saving `emu` writes each of `written`, and what is saved loads back to the same plan and
+// saves as the same text.
+void expectRoundTrip(const Emulator& emu, const std::vector<std::string>& written) {
+  const std::string text = dumpString(emu);
+  for (const auto& w : written) EXPECT_NE(text.find(w), std::string::npos) << w << " in\n" << text;
+  Emulator again = reloaded(emu);
+  EXPECT_EQ(plan::toJson(again.render()), plan::toJson(emu.render()));
+  EXPECT_EQ(dumpString(again), text);
+}
+
 TEST(TopologyDump, ExamplesRoundTripToTheSamePlan) {
   for (const auto& name : exampleNames()) {
     SCOPED_TRACE(name);
@@ -33,13 +43,25 @@ TEST(TopologyDump, ExamplesRoundTripToTheSamePlan) {
 }
 
 TEST(TopologyDump, CrossConnectsRoundTrip) {
-  Emulator emu = asemu::testing::makeCrossConnectTopology();
-  std::string text = dumpString(emu);
-  EXPECT_NE(text.find("cross_connects:"), std::string::npos) << text;
-  EXPECT_NE(text.find("cross_connect:"), std::string::npos) << text;
-  Emulator again = reloaded(emu);
-  EXPECT_EQ(plan::toJson(again.render()), plan::toJson(emu.render()));
-  EXPECT_EQ(dumpString(again), text);
+  expectRoundTrip(asemu::testing::makeCrossConnectTopology(),
+                  {"cross_connects:", "cross_connect:"});
+}
+
+TEST(TopologyDump, AnnouncementsRoundTrip) {
+  Emulator emu = asemu::testing::makeThreeAsTopology();
+  emu.getLayer<Base>()
+      .getAutonomousSystem(4)
+      .getRouter("r0")
+      .announce("10.153.0.0/25")
+      .announce("10.153.0.128/25");
+  expectRoundTrip(emu, {"announce: [10.153.0.0/25, 10.153.0.128/25]"});
+}
+
+TEST(TopologyDump, BgpTimersAndBfdRoundTrip) {
+  Emulator emu = asemu::testing::makeThreeAsTopology();
+  EXPECT_EQ(dumpString(emu).find("bgp_timers"), std::string::npos);
+  emu.getLayer<Ebgp>().setBgpTimers(plan::BgpTimers::Fast).enableBfd();
+  expectRoundTrip(emu, {"bgp_timers: fast\nbfd: true\n"});
 }
 
 TEST(TopologyDump, ApiBuiltEmulationRoundTrips) {

@@ -31,8 +31,8 @@ TEST(TopologyErrors, UnknownKeyNamesTheKeyAndSuggestsOne) {
             "networks, ospf, routers, stub, transit); did you mean 'networks'?");
   EXPECT_EQ(
       loadError("exchange: []\n"),
-      "t.yaml:1:1: topology: unknown key 'exchange' (known: ases, exchanges, generate, include, "
-      "layers, name, peerings); did you mean 'exchanges'?");
+      "t.yaml:1:1: topology: unknown key 'exchange' (known: ases, bfd, bgp_timers, exchanges, "
+      "generate, include, layers, name, peerings); did you mean 'exchanges'?");
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {latency: 5}}]\n"),
             "t.yaml:1:28: ix1: unknown key 'latency' (known: bandwidth_bps, latency_ms, "
             "loss_percent)");
@@ -89,6 +89,25 @@ TEST(TopologyErrors, MalformedPrefixesAndAddresses) {
   EXPECT_EQ(loadError("ases: [{asn: 1, hosts: [{name: h, joins: [{network: n, address: x}]}]}]\n"),
             "t.yaml:1:65: as1/h: 'address' must be 'auto' or an IPv4 address such as "
             "10.180.0.100, got 'x'");
+}
+
+TEST(TopologyErrors, AnnouncementsAreLocatedPrefixesOfRouters) {
+  EXPECT_EQ(loadError("ases: [{asn: 1, routers: [{name: r, announce: [10.1.2.3/24]}]}]\n"),
+            "t.yaml:1:48: as1/r: prefix '10.1.2.3/24' has host bits set; announce 10.1.2.0/24");
+  EXPECT_EQ(loadError("ases: [{asn: 1, routers: [{name: r, announce: [{p: 1}]}]}]\n"),
+            "t.yaml:1:48: as1/r: announce lists prefixes such as 10.153.0.0/25, got a mapping");
+  EXPECT_NE(loadError("ases: [{asn: 1, hosts: [{name: h, announce: [10.1.2.0/24]}]}]\n")
+                .find("unknown key 'announce'"),
+            std::string::npos);
+}
+
+TEST(TopologyErrors, BgpTimersAndBfd) {
+  EXPECT_EQ(
+      loadError("bgp_timers: slow\n")
+          .find("t.yaml:1:13: topology: unknown BGP timer profile 'slow' (known: fast, seed)"),
+      0u);
+  EXPECT_NE(loadError("layers: [Base]\nbfd: true\n").find("'bfd' needs the Ebgp layer"),
+            std::string::npos);
 }
 
 TEST(TopologyErrors, MissingKeys) {

@@ -7,6 +7,7 @@
 #include "asemu/topo/topology.h"
 #include "ip_anycast_model.h"
 #include "mini_internet_model.h"
+#include "prefix_hijack_model.h"
 #include "seed_basic_models.h"
 #include "test_files.h"
 
@@ -28,12 +29,13 @@ Emulator fromDisk(const std::string& file) {
 TEST(TopologyExamples, Names) {
   EXPECT_EQ(exampleNames(),
             (std::vector<std::string>{"internet-1000", "ip-anycast", "mini-internet",
-                                      "nano-internet", "simple-as", "transit-as"}));
+                                      "nano-internet", "prefix-hijack", "simple-as",
+                                      "transit-as"}));
   EXPECT_TRUE(isExample("ip-anycast"));
   EXPECT_FALSE(isExample("ip-anycast.yaml"));
   EXPECT_EQ(thrownText([] { example("ip-anycats"); }),
             "unknown example 'ip-anycats' (known: internet-1000, ip-anycast, mini-internet, "
-            "nano-internet, simple-as, transit-as); did you mean 'ip-anycast'?");
+            "nano-internet, prefix-hijack, simple-as, transit-as); did you mean 'ip-anycast'?");
 }
 
 TEST(TopologyExamples, MiniInternetYamlAndCppRenderTheSamePlan) {
@@ -59,6 +61,23 @@ TEST(TopologyExamples, IpAnycastYamlAndCppRenderTheSamePlan) {
   loadString(saved, dumpString(mini), "component.yaml");
   examples::addAnycastAs(saved);
   EXPECT_EQ(planOf(saved), expected);
+}
+
+TEST(TopologyExamples, PrefixHijackYamlAndCppRenderTheSamePlan) {
+  Emulator cpp;
+  examples::buildMiniInternet(cpp);
+  examples::addHijackAttacker(cpp);
+  nlohmann::json expected = planOf(cpp);
+  EXPECT_EQ(planOf(example("prefix-hijack")), expected);
+  EXPECT_EQ(planOf(fromDisk("prefix-hijack.yaml")), expected);
+  // The attacker announces nothing until told to; the victim's /24 is AS-153's own.
+  const plan::Plan p = renderTopology("prefix-hijack");
+  for (const auto& n : p.nodes)
+    if (n.bird) {
+      EXPECT_TRUE(n.bird->announced.empty()) << n.id;
+    }
+  EXPECT_EQ(p.findNetwork("as153/net0")->prefix.str(), "10.153.0.0/24");
+  EXPECT_NE(p.findNode("as199/router0")->bird->findSession("u_as2"), nullptr);
 }
 
 TEST(TopologyExamples, SeedBasicExamplesYamlAndCppRenderTheSamePlan) {
@@ -109,7 +128,8 @@ TEST(TopologyExamples, RenderTopologyNamesThePlan) {
   EXPECT_EQ(renderTopology(path).name, "my-topo");
   EXPECT_EQ(thrownText([] { loadTopology("mini-internt"); }),
             "mini-internt: no such file, and no built-in example of that name (examples: "
-            "internet-1000, ip-anycast, mini-internet, nano-internet, simple-as, transit-as); "
+            "internet-1000, ip-anycast, mini-internet, nano-internet, prefix-hijack, simple-as, "
+            "transit-as); "
             "did you mean 'mini-internet'?");
 }
 

@@ -185,6 +185,28 @@ TEST(TopologyLoad, CrossConnectsRenderAsTheCppApiBuildsThem) {
             plan::toJson(asemu::testing::makeCrossConnectTopology().render(name)));
 }
 
+TEST(TopologyLoad, RouterAnnouncementsLoadAsTheCppApiMakesThem) {
+  Emulator emu = loaded(
+      "ases: [{asn: 2, networks: [{name: net0}],\n"
+      "        routers: [{name: r0, joins: [net0], announce: [10.153.0.0/25, "
+      "10.153.0.128/25]}]}]\n");
+  const Node& r0 = emu.getLayer<Base>().findAutonomousSystem(2)->routers().at(0);
+  EXPECT_EQ(r0.announcements(), (std::vector<std::string>{"10.153.0.0/25", "10.153.0.128/25"}));
+  ASSERT_EQ(emu.render("t").findNode("as2/r0")->bird->announced.size(), 2u);
+}
+
+TEST(TopologyLoad, BgpTimersAndBfdSetTheEbgpLayerAndTheFilesOwnWin) {
+  Emulator plain = loaded("ases: []\n");
+  EXPECT_EQ(plain.getLayer<Ebgp>().bgpTimers(), plan::BgpTimers::Seed);
+  EXPECT_FALSE(plain.getLayer<Ebgp>().bfd());
+  testing::ScratchDir dir;
+  dir.write("base.yaml", "bgp_timers: seed\nbfd: false\n");
+  Emulator emu;
+  loadFile(emu, dir.write("top.yaml", "include: base.yaml\nbgp_timers: fast\nbfd: true\n"));
+  EXPECT_EQ(emu.getLayer<Ebgp>().bgpTimers(), plan::BgpTimers::Fast);
+  EXPECT_TRUE(emu.getLayer<Ebgp>().bfd());
+}
+
 TEST(TopologyLoad, ReturnsTheFilesOwnName) {
   std::string name;
   loaded("name: my-net\n", &name);
