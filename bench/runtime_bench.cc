@@ -227,6 +227,7 @@ struct CurvePoint {
   int ases = 0;
   Figures f;
   long totalRssKb = 0;  // every process of the emulation
+  double status = 0;    // one `asemu status` (every BIRD asked for its sessions)
 };
 
 long emulationRssKb(rt::Runtime& runtime, const asemu::plan::Plan& plan, const std::string& name) {
@@ -269,6 +270,9 @@ void curve(rt::Runtime& runtime, const std::string& name, const std::vector<int>
     p.ases = ases;
     p.f = runUp(runtime, plan, name, from, to);
     p.totalRssKb = emulationRssKb(runtime, plan, name);
+    auto t = Clock::now();
+    runtime.status(name);
+    p.status = since(t);
     p.f.down = downTime(runtime, name);
     points.push_back(p);
     std::fprintf(stderr, "%d ASes done\n", ases);
@@ -276,19 +280,20 @@ void curve(rt::Runtime& runtime, const std::string& name, const std::vector<int>
   auto cell = [](double v) { return v < 0 ? std::string("     -") : fmt(v); };
   std::printf(
       "\nsize curve, generated Internets (seed 1), limit %.0f s per size\n"
-      "| ASes | nodes | BIRDs | sessions | created s | first ping s | all Established s | down s |"
-      " MiB per BIRD | MiB in all | ms per AS to Established | x first size |\n"
-      "|---|---|---|---|---|---|---|---|---|---|---|---|\n",
+      "| ASes | nodes | BIRDs | sessions | created s | first ping s | all Established s | status s "
+      "|"
+      " down s | MiB per BIRD | MiB in all | ms per AS to Established | x first size |\n"
+      "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
       limitSeconds);
   double firstPerAs = -1;
   for (const auto& p : points) {
     double perAs = p.f.established < 0 ? -1 : 1000 * p.f.established / p.ases;
     if (firstPerAs < 0 && perAs > 0) firstPerAs = perAs;
-    std::printf("| %d | %zu | %zu | %zu | %s | %s | %s | %s | %.1f | %.0f | %s | %s |\n", p.ases,
-                p.f.nodes, p.f.daemons, p.f.sessions, cell(p.f.created).c_str(),
-                cell(p.f.pinged).c_str(), cell(p.f.established).c_str(), cell(p.f.down).c_str(),
-                p.f.daemons ? p.f.birdRssKb / 1024.0 / p.f.daemons : 0, p.totalRssKb / 1024.0,
-                cell(perAs).c_str(),
+    std::printf("| %d | %zu | %zu | %zu | %s | %s | %s | %s | %s | %.1f | %.0f | %s | %s |\n",
+                p.ases, p.f.nodes, p.f.daemons, p.f.sessions, cell(p.f.created).c_str(),
+                cell(p.f.pinged).c_str(), cell(p.f.established).c_str(), cell(p.status).c_str(),
+                cell(p.f.down).c_str(), p.f.daemons ? p.f.birdRssKb / 1024.0 / p.f.daemons : 0,
+                p.totalRssKb / 1024.0, cell(perAs).c_str(),
                 perAs > 0 && firstPerAs > 0 ? cell(perAs / firstPerAs).c_str() : "     -");
   }
 }

@@ -161,8 +161,12 @@ TEST(Realization, ANetworkOfMoreThanOneBridgeHoldsIsSplitIntoJoinedBridges) {
   std::set<std::string> made;
   for (const auto& o : r.fabric_batch.ops) {
     if (o.kind == LinkOp::Kind::Bridge) made.insert(o.dev);
-    if (o.kind == LinkOp::Kind::Veth) EXPECT_TRUE(made.count(o.master)) << o.dev;
-    if (o.kind == LinkOp::Kind::Trunk) EXPECT_TRUE(made.count(o.peer_master)) << o.dev;
+    if (o.kind == LinkOp::Kind::Veth) {
+      EXPECT_TRUE(made.count(o.master)) << o.dev;
+    }
+    if (o.kind == LinkOp::Kind::Trunk) {
+      EXPECT_TRUE(made.count(o.peer_master)) << o.dev;
+    }
   }
   // The map learns a member's real bridge.
   EXPECT_EQ(r.ports[999].bridge, "br0");
