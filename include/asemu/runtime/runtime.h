@@ -88,6 +88,12 @@ class Runtime {
 
   // BGP sessions of one node (plan order), as its BIRD reports them.
   std::vector<SessionState> sessions(const std::string& name, const plan::Node& node) const;
+  // The sessions of every node of `plan` that runs BIRD (by node index; others stay empty),
+  // all daemons asked at once by a few threads, so that one busy daemon does not hold up the
+  // rest. `errors` gets why a daemon could not be asked (by node index, "" when it could).
+  std::vector<std::vector<SessionState>> sessionsOfAll(const std::string& name,
+                                                       const plan::Plan& plan,
+                                                       std::vector<std::string>& errors) const;
   BirdReply birdCommand(const std::string& name, const plan::Node& node,
                         const std::string& command) const;
   // `birdc enable|disable SESSION` on the node's BIRD. Throws asemu::Error for a session the
