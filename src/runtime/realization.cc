@@ -31,7 +31,6 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
   r.namespaces.push_back(r.fabric);
   r.fabric_sysctls = baseSysctls();
   r.fabric_batch.ns = r.fabric;
-  r.fabric_up.ns = r.fabric;
 
   // Bridges exist only for networks some node joins, in the plan's network order.
   std::map<std::string, size_t> networkIndex;
@@ -44,12 +43,12 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
     auto m = members.find(id);
     if (m == members.end()) continue;
     r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, id, bridgeName(i)));
-    r.fabric_up.ops.push_back(op(LinkOp::Kind::Up, id, bridgeName(i)));
+    ++r.bridges;
     // A network too large for one bridge: more bridges, each joined to the first by a veth.
     size_t segments = (m->second + kMembersPerBridge - 1) / kMembersPerBridge;
     for (size_t k = 1; k < segments; ++k) {
       r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, id, bridgeSegmentName(i, k)));
-      r.fabric_up.ops.push_back(op(LinkOp::Kind::Up, id, bridgeSegmentName(i, k)));
+      ++r.bridges;
       LinkOp trunk = op(LinkOp::Kind::Trunk, id, trunkName(i, k));
       trunk.master = bridgeName(i);
       trunk.peer = trunkPeerName(i, k);

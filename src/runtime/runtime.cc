@@ -140,7 +140,7 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
         kernel_.createNamespace(r.nodes[i].ns, r.nodes[i].sysctls);
     });
 
-    say(fmt::format("creating {} bridges and {} links", r.fabric_up.ops.size(), r.ports.size()));
+    say(fmt::format("creating {} bridges and {} links", r.bridges, r.ports.size()));
     kernel_.apply({r.fabric_batch});
     std::vector<Batch> batches;
     for (const auto& n : r.nodes) batches.push_back(n.batch);
@@ -154,10 +154,6 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
     inSlices(daemons.size(), "BIRD daemons", say, [&](size_t begin, size_t end) {
       kernel_.startDaemons({daemons.begin() + begin, daemons.begin() + end});
     });
-    // BGP starts everywhere at once: a network's routes reach each daemon in a few large
-    // updates instead of one wave per daemon that joins.
-    say(fmt::format("opening {} bridges", r.fabric_up.ops.size()));
-    kernel_.apply({r.fabric_up});
     record.phase = "running";
     st.writeRecord(record);
   } catch (...) {

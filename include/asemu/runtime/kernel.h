@@ -24,7 +24,7 @@ namespace asemu::runtime {
 // ("as150/host_0 net0") so that a failure is reported against it.
 struct LinkOp {
   enum class Kind {
-    Bridge,    // create bridge `dev`, left down (forwarding nothing) until an Up op
+    Bridge,    // create bridge `dev`, up
     Veth,      // create a veth: `dev` goes to `target_ns` (up), `peer` stays here, enslaved
                // to bridge `master` and up
     Loopback,  // create the loopback device `dev` (a dummy interface), up

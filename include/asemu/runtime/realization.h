@@ -50,9 +50,7 @@ struct Realization {
   std::vector<plan::Sysctl> fabric_sysctls;
   std::vector<std::string> namespaces;  // every namespace, fabric first, then nodes in plan order
   Batch fabric_batch;
-  // Sets every bridge up, once every daemon runs: until then the networks forward nothing, so
-  // daemons start on an idle machine and BGP begins everywhere at once.
-  Batch fabric_up;
+  size_t bridges = 0;            // bridges in the fabric batch
   std::vector<NodeSetup> nodes;  // plan order
   std::vector<Port> ports;
 };

@@ -17,6 +17,7 @@ BatchScript ipScript(const Batch& batch, const std::string& loopbackType) {
     switch (o.kind) {
       case LinkOp::Kind::Bridge:
         line(i, fmt::format("link add {} type bridge mcast_snooping 0", o.dev));
+        line(i, fmt::format("link set {} up", o.dev));
         break;
       case LinkOp::Kind::Veth:
         line(i, fmt::format("link add {} netns {} up type veth peer name {}", o.dev, o.target_ns,

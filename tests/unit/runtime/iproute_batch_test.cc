@@ -13,13 +13,14 @@ TEST(IprouteBatch, FabricScript) {
   BatchScript s = ipScript(r.fabric_batch, "dummy");
   EXPECT_EQ(s.text,
             "link add br0 type bridge mcast_snooping 0\n"
+            "link set br0 up\n"
             "link add net0 netns asemu-small.as150.host_0 up type veth peer name p0i0\n"
             "link set p0i0 master br0 up\n"
             "link add net0 netns asemu-small.as150.host_1 up type veth peer name p1i0\n"
             "link set p1i0 master br0 up\n"
             "link add net0 netns asemu-small.as150.router0 up type veth peer name p2i0\n"
             "link set p2i0 master br0 up\n");
-  EXPECT_EQ(s.op_of_line, (std::vector<size_t>{0, 1, 1, 2, 2, 3, 3}));
+  EXPECT_EQ(s.op_of_line, (std::vector<size_t>{0, 0, 1, 1, 2, 2, 3, 3}));
 }
 
 TEST(IprouteBatch, TrunkJoinsTwoBridges) {

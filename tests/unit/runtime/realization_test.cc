@@ -153,6 +153,7 @@ TEST(Realization, ANetworkOfMoreThanOneBridgeHoldsIsSplitIntoJoinedBridges) {
     }
   }
   EXPECT_EQ(bridges, (std::vector<std::string>{"br0", "br0s1", "br0s2"}));
+  EXPECT_EQ(r.bridges, 3u);
   EXPECT_EQ(portsOf["br0"], 1002);  // 1,000 members and two trunks
   EXPECT_EQ(portsOf["br0s1"], 1001);
   EXPECT_EQ(portsOf["br0s2"], 501);
