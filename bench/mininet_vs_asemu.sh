@@ -65,11 +65,11 @@ for n in "${sizes[@]}"; do
 
   topology "$n" >"$work/lan.yaml"
   t2=$(now)
-  "$asemu" up "$work/lan.yaml" >/dev/null
+  "$asemu" up "$work/lan.yaml" >/dev/null 2>"$work/asemu.log" || { cat "$work/asemu.log" >&2; exit 1; }
   t3=$(now)
   "$asemu" exec -e "$emulation" as20/h0 -- ping -c1 -W2 "10.20.$((n / 256)).$((n % 256))" >/dev/null
   t4=$(now)
-  "$asemu" down "$emulation" >/dev/null
+  "$asemu" down "$emulation" >/dev/null 2>"$work/asemu.log" || { cat "$work/asemu.log" >&2; exit 1; }
   t5=$(now)
   awk -v n="$n" -v m="$t0 $t1" -v a="$t2 $t3 $t4 $t5" 'BEGIN {
     split(m, x, " "); split(a, y, " ")
