@@ -354,6 +354,19 @@ void predictCatchment(const plan::Plan& plan, Ipv4Address address, const RouteQu
   };
 
   for (auto& a : catchment.ases) {
+    // A probe on the network that holds the address reaches it there, without a router: the
+    // victim's own hosts are not hijacked by a more specific route their router follows.
+    if (const plan::Node* probe = plan.findNode(a.probe); probe && probe->id != a.start) {
+      const plan::Node* local = nullptr;
+      for (const auto& i : probe->interfaces)
+        if (Ipv4Prefix(i.address, i.prefix_length).contains(address))
+          if (const plan::Node* holder = book.onNetwork(i.network, address)) local = holder;
+      if (local) {
+        a.predicted = Arrival{local->id, ""};
+        a.hops = {probe->id};
+        continue;
+      }
+    }
     std::vector<std::string> hops;
     a.predicted = resolve(a.start, hops);
     // The path as far as it is known: resolved routers are followed to their end.

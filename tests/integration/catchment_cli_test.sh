@@ -2,6 +2,7 @@
 # `asemu catchment` and `asemu failover` end to end on the anycast demo (root, iproute2, bird2):
 # measured equals predicted for every AS; with site 1's sessions disabled every AS reaches site 0
 # (both sides), and back after enabling them; failover figures; one-line errors for bad input.
+# Then the prefix-hijack example: catchment of the victim before, during and after the hijack.
 # Usage: catchment_cli_test.sh PATH_TO_ASEMU
 set -u
 ASEMU=$1
@@ -89,5 +90,39 @@ fo=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause kill as180/router0 --from
 echo "$fo"
 echo "$fo" | grep -q "Restored: started as180/router0's BIRD again; BGP established again" || fail "BIRD not restarted"
 "$ASEMU" status "$NAME" >/dev/null || fail "status after kill failover"
+
+# The prefix-hijack lab: no AS is hijacked; then the attacker's two /25s draw some ASes but not
+# all, measured as predicted; after the withdrawal every AS reaches the victim again.
+"$ASEMU" down "$NAME" -q >/dev/null || fail "down of the anycast demo"
+"$ASEMU" up prefix-hijack --name "$NAME" -q >/dev/null || { echo "FAIL: up prefix-hijack"; exit 1; }
+VICTIM=10.153.0.71
+ATTACKER=as199/router0
+# wait_catchment TEST...: retries for 10 s until `catchment --json` (in $json) passes TEST.
+wait_catchment() {
+  for i in $(seq 1 20); do
+    json=$("$ASEMU" catchment -e "$NAME" "$VICTIM" --json) && "$@" && return 0
+    sleep 0.5
+  done
+  return 1
+}
+unhijacked() {
+  echo "$json" | grep -q '"all_agree": true' && ! echo "$json" | grep -q "\"origin\": \"$ATTACKER\""
+}
+hijacked_in_part() {
+  echo "$json" | grep -q '"all_agree": true' || return 1
+  [ "$(origins "$json" measured)" = "$(origins "$json" predicted)" ] || return 1
+  n=$(echo "$json" | grep -c "\"origin\": \"$ATTACKER\"")
+  total=$(echo "$json" | grep -c '"asn":')
+  [ "$n" -gt 0 ] && [ "$n" -lt $((2 * total)) ]  # counted on both sides
+}
+wait_catchment unhijacked || fail "before the announcement some AS reaches the attacker: $(origins "$json" measured)"
+"$ASEMU" bgp -e "$NAME" "$ATTACKER" announce 10.153.0.0/25 >/dev/null || fail "announce"
+"$ASEMU" bgp -e "$NAME" "$ATTACKER" announce 10.153.0.128/25 >/dev/null || fail "announce"
+wait_catchment hijacked_in_part ||
+  fail "hijack: measured $(origins "$json" measured), predicted $(origins "$json" predicted)"
+echo "hijacked: $(origins "$json" measured)"
+"$ASEMU" bgp -e "$NAME" "$ATTACKER" withdraw 10.153.0.0/25 >/dev/null || fail "withdraw"
+"$ASEMU" bgp -e "$NAME" "$ATTACKER" withdraw 10.153.0.128/25 >/dev/null || fail "withdraw"
+wait_catchment unhijacked || fail "after the withdrawal: $(origins "$json" measured)"
 
 exit $FAILED

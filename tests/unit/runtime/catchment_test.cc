@@ -334,6 +334,22 @@ TEST(PredictCatchment, RouterWithABlackholeIsTheOrigin) {
   EXPECT_EQ(as(c, 2).as_path, "3");
 }
 
+TEST(PredictCatchment, AProbeOnTheNetworkOfTheAddressReachesItWithoutItsRouter) {
+  plan::Plan p = anycastPlan();
+  // A host of AS180 without the address, beside host-0 on net0.
+  p.nodes.push_back(host("as180/h2", 180, "as180/net0", "10.180.0.72", "10.180.0.254"));
+  FakeTables t;
+  normalTables(t);
+  // router0 follows a more specific route to AS3, which drops the traffic.
+  t.replies["as3/r0"] = kBlackhole;
+  t.replies["as180/router0"] = bgpReply("10.100.0.3", "ix100", "3", "p_rs100", "10.100.0.100");
+  Catchment c = predict(p, t);
+  EXPECT_EQ(as(c, 180).probe, "as180/h2");
+  EXPECT_EQ(as(c, 180).predicted->origin, "as180/host-0");
+  EXPECT_EQ(as(c, 180).hops, (std::vector<std::string>{"as180/h2"}));
+  EXPECT_EQ(as(c, 3).predicted->origin, "as3/r0");
+}
+
 TEST(Catchment, AgreementAndExitStatus) {
   plan::Plan p = anycastPlan();
   FakeTables t;
