@@ -9,9 +9,9 @@
 #include <fstream>
 
 #include "anycast_fixture.h"
-#include "asemu/layers/internet_generator.h"
 #include "asemu/layers/base.h"
 #include "asemu/layers/ebgp.h"
+#include "asemu/layers/internet_generator.h"
 #include "asemu/plan/bird_config.h"
 #include "mini_internet_model.h"
 #include "seed_basic_models.h"

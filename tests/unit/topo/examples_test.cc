@@ -27,10 +27,9 @@ Emulator fromDisk(const std::string& file) {
 }
 
 TEST(TopologyExamples, Names) {
-  EXPECT_EQ(exampleNames(),
-            (std::vector<std::string>{"internet-1000", "ip-anycast", "mini-internet",
-                                      "nano-internet", "prefix-hijack", "simple-as",
-                                      "transit-as"}));
+  EXPECT_EQ(exampleNames(), (std::vector<std::string>{"internet-1000", "ip-anycast",
+                                                      "mini-internet", "nano-internet",
+                                                      "prefix-hijack", "simple-as", "transit-as"}));
   EXPECT_TRUE(isExample("ip-anycast"));
   EXPECT_FALSE(isExample("ip-anycast.yaml"));
   EXPECT_EQ(thrownText([] { example("ip-anycats"); }),
