@@ -3,15 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <thread>
 #include <unordered_map>
 
 #include "asemu/core/error.h"
+#include "asemu/core/parallel.h"
 
 namespace asemu::runtime {
 
@@ -296,26 +295,16 @@ void predictCatchment(const plan::Plan& plan, Ipv4Address address, const RouteQu
   // Every router asked once, `parallel` at a time.
   std::vector<Asked> asked(routers.size());
   const std::string command = "show route for " + address.str() + " all";
-  std::atomic<size_t> nextIndex{0};
-  auto work = [&] {
-    for (size_t i; (i = nextIndex++) < routers.size();) {
-      try {
-        BirdReply reply = query(*routers[i], command);
-        asked[i].route = parseBestRoute(reply);
-      } catch (const Error& e) {
-        asked[i].error = e.message();
-      } catch (const std::exception& e) {
-        asked[i].error = printable(e.what());
-      }
+  forEachInParallel(routers.size(), size_t(std::max(parallel, 1)), [&](size_t i) {
+    try {
+      BirdReply reply = query(*routers[i], command);
+      asked[i].route = parseBestRoute(reply);
+    } catch (const Error& e) {
+      asked[i].error = e.message();
+    } catch (const std::exception& e) {
+      asked[i].error = printable(e.what());
     }
-  };
-  {
-    std::vector<std::thread> pool;
-    size_t n = std::min<size_t>(std::max(parallel, 1), routers.size());
-    for (size_t t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-  }
+  });
 
   std::unordered_map<std::string, Step> steps;
   for (size_t i = 0; i < routers.size(); ++i)

@@ -3,17 +3,16 @@
 #include <sys/un.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
 #include <set>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "asemu/core/error.h"
 #include "asemu/core/names.h"
+#include "asemu/core/parallel.h"
 #include "asemu/runtime/announcements.h"
 #include "asemu/runtime/naming.h"
 #include "asemu/runtime/realization.h"
@@ -339,22 +338,14 @@ std::vector<std::vector<SessionState>> Runtime::sessionsOfAll(
   std::vector<size_t> birds;
   for (size_t i = 0; i < p.nodes.size(); ++i)
     if (p.nodes[i].bird) birds.push_back(i);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t k; (k = next++) < birds.size();) {
-      size_t i = birds[k];
-      try {
-        out[i] = sessions(name, p.nodes[i]);
-      } catch (const Error& e) {
-        errors[i] = e.message();
-      }
+  forEachInParallel(birds.size(), 16, [&](size_t k) {
+    size_t i = birds[k];
+    try {
+      out[i] = sessions(name, p.nodes[i]);
+    } catch (const Error& e) {
+      errors[i] = e.message();
     }
-  };
-  constexpr size_t kThreads = 16;
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < std::min(kThreads, birds.size()); ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+  });
   return out;
 }
 

@@ -7,14 +7,7 @@
 set -u
 ASEMU=$1
 NAME=catchtest$$
-FAILED=0
-fail() { echo "FAIL: $*"; FAILED=1; }
-cleanup() { "$ASEMU" down "$NAME" -q >/dev/null 2>&1; }
-trap cleanup EXIT INT TERM
-
-expect_eq() {  # expect_eq WHAT EXPECTED ACTUAL
-  [ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
-}
+. "$(dirname "$0")/cli_checks.sh"
 # Counts of "origin" values in a catchment --json, for one side: "as180/host-0:12 ..."
 origins() {  # origins JSON SIDE
   echo "$1" | sed -n "/\"$2\": {/,/}/s/^ *\"origin\": \"\(.*\)\"$/\1/p" | sort | uniq -c |

@@ -5,14 +5,7 @@
 set -u
 ASEMU=$1
 NAME=clitest$$
-FAILED=0
-fail() { echo "FAIL: $*"; FAILED=1; }
-cleanup() { "$ASEMU" down "$NAME" -q >/dev/null 2>&1; }
-trap cleanup EXIT INT TERM
-
-expect_eq() {  # expect_eq WHAT EXPECTED ACTUAL
-  [ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
-}
+. "$(dirname "$0")/cli_checks.sh"
 
 "$ASEMU" up ip-anycast --name "$NAME" -q >/dev/null || { echo "FAIL: up"; exit 1; }
 
