@@ -34,7 +34,7 @@ plan::Plan loadPlan(const std::string& arg) {
 }
 
 void addCommon(CLI::App& sub, CompileArgs& a) {
-  addTopologyArg(sub, a.topo)->description(std::string(kTopologyHelp) + ", or a plan .json file");
+  addTopologyArg(sub, a.topo)->description(topologyHelp() + ", or a plan .json file");
   sub.add_option("-o,--output", a.out, "Directory to write into")->required();
   sub.add_flag("--force", a.force,
                "Write into a non-empty directory (removes the files of a previous compile there)");

@@ -1,4 +1,5 @@
 // asemu up TOPO: run an emulation on this machine (network namespaces + BIRD).
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -27,8 +28,9 @@ std::string checkTimeout(const std::string& text) {
 void setupUp(CLI::App& sub) {
   struct Options {
     std::string topo, name;
-    bool noWait = false, quiet = false;
+    bool noWait = false, quiet = false, bfd = false;
     double timeout = 60;
+    std::string timers;
   };
   auto o = std::make_shared<Options>();
   addTopologyArg(sub, o->topo);
@@ -37,15 +39,32 @@ void setupUp(CLI::App& sub) {
   sub.add_option("--timeout", o->timeout, "Seconds to wait for BGP sessions (default 60)")
       ->check(CLI::Validator(checkTimeout, "SECONDS"));
   sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
+  sub.add_option("--bgp-timers", o->timers,
+                 "BGP timer profile of every session, in place of the topology's: seed (hold "
+                 "240 s, keepalive 80 s) or fast (hold 3 s, keepalive 1 s)")
+      ->check(CLI::IsMember({"seed", "fast"}));
+  sub.add_flag("--bfd", o->bfd,
+               "BFD on every eBGP session, so a lost link or daemon is noticed in about 0.3 s "
+               "(with --bgp-timers, or the topology's timers)");
   sub.footer(
       "Creates one network namespace per node and one bridge per network, starts one BIRD per\n"
       "router and route server, and returns once every BGP session is Established.\n"
       "Needs root, iproute2 and bird2. State lives in /run/asemu/NAME.\n"
       "Examples:\n"
       "  asemu up ip-anycast\n"
-      "  asemu up my-topology.yaml --name lab2 --no-wait");
+      "  asemu up my-topology.yaml --name lab2 --no-wait\n"
+      "  asemu up ip-anycast --bgp-timers fast --bfd   (failover in well under a second)");
   sub.callback([o] {
     plan::Plan plan = topo::renderTopology(o->topo);
+    if (!o->timers.empty() || o->bfd) {  // what is not given stays as the topology has it
+      auto bird = std::find_if(plan.nodes.begin(), plan.nodes.end(),
+                               [](const plan::Node& n) { return n.bird.has_value(); });
+      plan::BgpTimers timers =
+          bird != plan.nodes.end() ? bird->bird->timers : plan::BgpTimers::Seed;
+      if (!o->timers.empty())
+        timers = o->timers == "fast" ? plan::BgpTimers::Fast : plan::BgpTimers::Seed;
+      plan::setBgpProfile(plan, timers, o->bfd || (bird != plan.nodes.end() && bird->bird->bfd));
+    }
     auto kernel = runtime::linuxKernel();
     runtime::Runtime rt(*kernel);
     runtime::UpOptions up;

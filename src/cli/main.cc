@@ -9,6 +9,7 @@
 
 #include "asemu/core/error.h"
 #include "commands.h"
+#include "topology_arg.h"
 #include "version.h"
 
 namespace {
@@ -141,11 +142,14 @@ int main(int argc, char** argv) {
   CLI::App app{
       "asemu — a fast Internet emulator compatible with the SEED Internet Emulator.\n"
       "Describe ASes, exchanges, hosts, routers and BGP peerings in a topology file (or use a\n"
-      "built-in example: mini-internet, ip-anycast), then render, run, compile or watch it.\n"
-      "Examples:\n"
-      "  asemu show ip-anycast              summary of the anycast demo\n"
-      "  asemu render ip-anycast --json     the exact emulation as JSON\n"
-      "  asemu up ip-anycast                run it on this machine (root)\n",
+      "built-in example), then render, run, compile or watch it.\n"
+      "Built-in examples: " +
+          asemu::cli::exampleList() +
+          ".\n"
+          "Examples:\n"
+          "  asemu show ip-anycast              summary of the anycast demo\n"
+          "  asemu render ip-anycast --json     the exact emulation as JSON\n"
+          "  asemu up ip-anycast                run it on this machine (root)\n",
       "asemu"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("asemu ") + ASEMU_VERSION);

@@ -4,13 +4,23 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "asemu/topo/topology.h"
+
 namespace asemu::cli {
 
-inline constexpr const char* kTopologyHelp =
-    "Topology file (YAML) or built-in example name (mini-internet, ip-anycast)";
+// "ip-anycast, mini-internet, ...": every built-in example.
+inline std::string exampleList() {
+  std::string list;
+  for (const auto& name : topo::exampleNames()) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
+inline std::string topologyHelp() {
+  return "Topology file (YAML) or built-in example name (" + exampleList() + ")";
+}
 
 inline CLI::Option* addTopologyArg(CLI::App& sub, std::string& target) {
-  return sub.add_option("TOPO", target, kTopologyHelp)->required();
+  return sub.add_option("TOPO", target, topologyHelp())->required();
 }
 
 }  // namespace asemu::cli

@@ -91,4 +91,12 @@ std::string seedContainerName(const Node& node) {
   return withNameChars(std::move(name));
 }
 
+void setBgpProfile(Plan& plan, BgpTimers timers, bool bfd) {
+  for (Node& node : plan.nodes)
+    if (node.bird) {
+      node.bird->timers = timers;
+      node.bird->bfd = bfd;
+    }
+}
+
 }  // namespace asemu::plan

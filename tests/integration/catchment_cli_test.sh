@@ -118,4 +118,21 @@ echo "hijacked: $(origins "$json" measured)"
 "$ASEMU" bgp -e "$NAME" "$ATTACKER" withdraw 10.153.0.128/25 >/dev/null || fail "withdraw"
 wait_catchment unhijacked || fail "after the withdrawal: $(origins "$json" measured)"
 
+# The anycast demo under `--bgp-timers fast --bfd`: a cut exchange link moves site 1's ASes to
+# site 0 within a second (under SEED's timers it waits for the 240 s hold time).
+"$ASEMU" down "$NAME" -q >/dev/null || fail "down of prefix-hijack"
+"$ASEMU" up ip-anycast --name "$NAME" -q --bgp-timers fast --bfd >/dev/null || { echo "FAIL: up --bgp-timers fast --bfd"; exit 1; }
+conf=$("$ASEMU" exec -e "$NAME" as180/router1 -- cat /etc/bird/bird.conf)
+echo "$conf" | grep -q "hold time 3;" || fail "--bgp-timers fast: no 'hold time 3' in bird.conf"
+echo "$conf" | grep -q "bfd on;" || fail "--bfd: no 'bfd on' in bird.conf"
+for i in $(seq 1 25); do  # BFD sessions come up after the BGP sessions
+  "$ASEMU" exec -e "$NAME" as180/router1 -- birdc -r show bfd sessions | grep -q " Up " && break
+  sleep 0.2
+done
+fo=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause link-down as180/router1 --duration 5 --json) || fail "failover link-down"
+worst=$(echo "$fo" | sed -n '/"switch": {/,/}/s/^ *"worst": \([0-9.]*\)$/\1/p')
+echo "link-down under fast + BFD: worst switch $worst s"
+awk -v w="$worst" 'BEGIN { exit !(w != "" && w < 1.0) }' || fail "link-down with BFD: worst switch '$worst' is not under 1 s"
+expect_eq "not recovered" "0" "$(echo "$fo" | sed -n 's/^ *"not_recovered": \([0-9]*\),*$/\1/p')"
+
 exit $FAILED

@@ -2,10 +2,12 @@
 // BGP timer profile, and SEED's prefix-hijacking lab with `announce` / `withdraw` on the attacker.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <thread>
 
+#include "asemu/map/failover.h"
 #include "asemu/topo/topology.h"
 #include "live_emulation.h"
 #include "small_plans.h"
@@ -113,6 +115,86 @@ TEST_F(PrefixHijack, AnnouncedHalvesDrawTheTrafficAndWithdrawnOnesGiveItBack) {
       [&] { return emu.sh("10.150.0.71", "ping -c1 -W0.2 10.153.0.71 >/dev/null") == 0; }));
   EXPECT_TRUE(emu.runtime().announced(emu.name(), emu.node("as199/router0")).empty());
 }
+
+// The failover stopwatch on the anycast demo's site 1 (as180/router1), for each cause under one
+// timer profile: the emulation is brought up once per profile and restored after each cause.
+struct Profile {
+  const char* name;
+  plan::BgpTimers timers;
+  bool bfd;
+};
+
+class FailoverProfiles : public ::testing::TestWithParam<Profile> {
+ protected:
+  void SetUp() override {
+    plan::Plan plan = topo::renderTopology("ip-anycast");
+    plan::setBgpProfile(plan, GetParam().timers, GetParam().bfd);
+    emu.up(plan);
+    if (GetParam().bfd) {  // BFD sessions come up after the BGP sessions that asked for them
+      ASSERT_TRUE(within(5000ms, [&] {
+        return emu.bird("as180/router1", "show bfd sessions").find(" Up ") != std::string::npos;
+      })) << emu.bird("as180/router1", "show bfd sessions");
+    }
+  }
+
+  map::FailoverReport failover(map::FailoverCause cause, std::chrono::milliseconds duration) {
+    map::FailoverOptions options;
+    options.cause = cause;
+    options.site = "as180/router1";
+    options.duration = duration;
+    auto report = map::runFailover(emu.runtime(), emu.name(), emu.plan(),
+                                   *Ipv4Address::parse("10.180.0.100"), options);
+    // Every AS has figures; those site 1 served before lost it, and the site is back afterwards.
+    EXPECT_EQ(report.ases.size(), 18u);
+    EXPECT_GT(servedBySite1(report), 0);
+    EXPECT_NE(report.restored.find("established again"), std::string::npos) << report.restored;
+    return report;
+  }
+
+  static int servedBySite1(const map::FailoverReport& report) {
+    return int(std::count_if(report.ases.begin(), report.ases.end(), [](const map::FailoverAs& a) {
+      return a.figures.before == "as180/host-1";
+    }));
+  }
+  // Every AS site 1 served switched to site 0 within `limit`.
+  static void allSwitchedWithin(const map::FailoverReport& report, double limit) {
+    for (const auto& a : report.ases)
+      if (a.figures.before == "as180/host-1") {
+        ASSERT_TRUE(a.figures.switch_time) << "AS" << a.asn << "\n" << map::failoverTable(report);
+        EXPECT_LE(*a.figures.switch_time, limit) << "AS" << a.asn << "\n"
+                                                 << map::failoverTable(report);
+        EXPECT_EQ(a.figures.after, "as180/host-0") << "AS" << a.asn;
+      }
+    EXPECT_EQ(report.notRecovered(), 0) << map::failoverTable(report);
+  }
+
+  LiveEmulation emu;
+};
+
+TEST_P(FailoverProfiles, EachCauseGivesFigures) {
+  // Disabling the sessions sends withdrawals at once, whatever the timers.
+  allSwitchedWithin(failover(map::FailoverCause::Disable, 5000ms), 0.1);
+  // A killed BIRD's TCP connections are closed by the kernel: its peers drop the sessions.
+  allSwitchedWithin(failover(map::FailoverCause::Kill, 5000ms), 1.0);
+  // A link cut is seen only by the hold timer, or by BFD.
+  const Profile& p = GetParam();
+  if (p.bfd) {
+    allSwitchedWithin(failover(map::FailoverCause::LinkDown, 5000ms), 1.0);
+  } else if (p.timers == plan::BgpTimers::Fast) {
+    auto report = failover(map::FailoverCause::LinkDown, 8000ms);
+    allSwitchedWithin(report, 4.5);  // hold 3 s, checked once a second
+    EXPECT_GT(*report.worstSwitch(), 1.0) << map::failoverTable(report);
+  } else {
+    auto report = failover(map::FailoverCause::LinkDown, 3000ms);  // hold 240 s
+    EXPECT_EQ(report.notRecovered(), servedBySite1(report)) << map::failoverTable(report);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(, FailoverProfiles,
+                         ::testing::Values(Profile{"seed", plan::BgpTimers::Seed, false},
+                                           Profile{"fast", plan::BgpTimers::Fast, false},
+                                           Profile{"fastWithBfd", plan::BgpTimers::Fast, true}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace asemu::runtime::testing

@@ -144,4 +144,8 @@ std::string roleName(Role role);           // "Host", "Router", "BorderRouter", 
 std::string roleShortName(Role role);      // "h", "r", "brd", "brd"
 std::string routeClassName(RouteClass c);  // "customer", "peer", "provider"
 
+// Puts every BIRD of `plan` under one timer profile, with or without BFD, as the topology's
+// `bgp_timers` and `bfd` do for the nodes Ebgp renders.
+void setBgpProfile(Plan& plan, BgpTimers timers, bool bfd);
+
 }  // namespace asemu::plan
