@@ -93,6 +93,67 @@
       if (status.className !== 'hint error') { status.className = 'hint'; status.textContent = 'stream closed'; }
     };
   });
+  // Catchment view: every AS in the colour of the place its traffic to an address reaches,
+  // predicted from BIRD's tables (and measured with one probe per AS when asked; measured wins).
+  const PLACE_HUES = [210, 25, 135, 285, 48, 335, 175, 5, 95, 250];
+  const placeColour = i => {
+    if (i < 0) return { fill: '#9e9e9e', border: '#616161', shade: 'rgba(120,120,120,0.25)' };
+    const h = PLACE_HUES[i % PLACE_HUES.length];
+    return { fill: `hsl(${h}, 72%, 50%)`, border: `hsl(${h}, 70%, 28%)`, shade: `hsla(${h}, 80%, 55%, 0.30)` };
+  };
+  function clearCatchment() {
+    map.setCatchment(null);
+    state.catchment = null;
+    $('catchment-legend').hidden = true;
+    $('catchment-clear').disabled = true;
+    $('catchment-status').textContent = '';
+  }
+  $('catchment-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const address = $('catchment-address').value.trim();
+    const measure = $('catchment-measure').checked;
+    const status = $('catchment-status');
+    status.className = 'hint';
+    status.textContent = measure ? 'probing from every AS…' : 'reading the routers\' tables…';
+    let c;
+    try {
+      c = await Panels.api(`/api/catchment?address=${encodeURIComponent(address)}${measure ? '&measured=1' : ''}`);
+    } catch (e) {
+      $('catchment-address').classList.add('bad');
+      status.className = 'hint error';
+      status.textContent = e.message;
+      return;
+    }
+    $('catchment-address').classList.remove('bad');
+    const placeOf = a => {
+      const side = c.measured ? a.measured : a.predicted;
+      return side && side.origin ? side.origin : 'unreachable';
+    };
+    const counts = new Map();
+    for (const a of c.ases) counts.set(placeOf(a), (counts.get(placeOf(a)) || 0) + 1);
+    const places = [...counts.keys()].filter(p => p !== 'unreachable').sort();
+    if (counts.has('unreachable')) places.push('unreachable');
+    const colourOf = new Map(places.map((p, i) => [p, placeColour(p === 'unreachable' ? -1 : i)]));
+    map.setCatchment(new Map(c.ases.map(a => [a.asn, colourOf.get(placeOf(a))])));
+    const label = id => (map.byId.get(id) ? map.byId.get(id).label : id);
+    const disagree = c.measured && c.predicted ? c.ases.filter(a => a.agree === false) : [];
+    $('catchment-legend').innerHTML =
+      `<div><b>Catchment of ${Panels.esc(c.address)}</b> (${c.measured ? 'measured' : 'predicted'})</div>` +
+      places.map(p => `<div data-place="${Panels.esc(p)}"><i style="background:${colourOf.get(p).fill}"></i>` +
+                      `${Panels.esc(label(p))}: ${counts.get(p)} AS${counts.get(p) === 1 ? '' : 'es'}</div>`).join('') +
+      (c.measured && c.predicted
+        ? (disagree.length
+          ? `<div class="disagree">predicted differs for ${disagree.map(a => 'AS' + a.asn).join(', ')}</div>`
+          : '<div class="hint">measured and predicted agree for every AS</div>')
+        : '');
+    $('catchment-legend').hidden = false;
+    $('catchment-clear').disabled = false;
+    status.textContent = `${c.ases.length} ASes, ${places.length} place${places.length === 1 ? '' : 's'}`;
+    state.catchment = { address: c.address, measured: c.measured,
+                        placeOf: Object.fromEntries(c.ases.map(a => [a.asn, placeOf(a)])),
+                        counts: Object.fromEntries(counts) };
+  });
+  $('catchment-clear').onclick = clearCatchment;
   $('filter-stop').onclick = () => { stopStream(); $('filter-status').textContent = 'stopped'; };
   $('log-clear').onclick = () => log.clear();
 

@@ -171,6 +171,7 @@ const MapGraph = (() => {
         const ps = ids.map(id => positions[id]).filter(Boolean);
         if (!ps.length) continue;
         const c = asColor(asn);
+        const reached = this.catchment && this.catchment.get(asn);
         ctx.beginPath();
         for (const p of ps) { ctx.moveTo(p.x, p.y); ctx.lineTo(p.x + 0.01, p.y); }
         for (const [a, b] of this.groupLinks.get(asn) || []) {
@@ -180,7 +181,7 @@ const MapGraph = (() => {
         ctx.lineWidth = 46;
         ctx.lineCap = 'round';
         ctx.lineJoin = 'round';
-        ctx.strokeStyle = c.shade;
+        ctx.strokeStyle = reached ? reached.shade : c.shade;
         ctx.stroke();
         const top = ps.reduce((m, p) => (p.y < m.y ? p : m), ps[0]);
         ctx.font = `700 ${Math.round((this.labelSize || 15) * 1.15)}px system-ui`;
@@ -229,6 +230,24 @@ const MapGraph = (() => {
                           shadow: { enabled: true, color: '#ff6d00', size: 18, x: 0, y: 0 } });
     }
 
+    // The colour a vertex rests in: its AS colour, or in the catchment view the colour of the
+    // place its AS reaches.
+    restingColor(id) {
+      const v = this.byId.get(id);
+      const reached = this.catchment && v && v.kind !== 'network' && v.asn && this.catchment.get(v.asn);
+      return reached ? { background: reached.fill, border: reached.border } : this.baseStyle.get(id).color;
+    }
+
+    // Catchment view: `colours` maps an ASN to {fill, border, shade}; its vertices and band take
+    // those colours. null returns to the AS colours.
+    setCatchment(colours) {
+      this.catchment = colours;
+      const ids = this.graph.vertices.filter(v => v.asn && v.kind !== 'network' && v.kind !== 'exchange')
+        .map(v => v.id).filter(id => !this.flashUntil.has(id));
+      this.nodes.update(ids.map(id => ({ id, color: this.restingColor(id) })));
+      this.network.redraw();
+    }
+
     expireFlashes() {
       const now = performance.now();
       const done = [];
@@ -237,7 +256,7 @@ const MapGraph = (() => {
       for (const id of done) this.flashUntil.delete(id);
       this.nodes.update(done.map(id => {
         const base = this.baseStyle.get(id);
-        return { id, color: base.color, borderWidth: base.borderWidth || 1, size: base.size,
+        return { id, color: this.restingColor(id), borderWidth: base.borderWidth || 1, size: base.size,
                  shadow: { enabled: false } };
       }));
     }

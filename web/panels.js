@@ -41,9 +41,10 @@ const Panels = (() => {
       this.el.innerHTML = `<h2>${esc(node.label)} ${consoleButton}</h2>
         <div class="hint">${esc(node.role)} · ${esc(node.container)}${node.loopback ? ' · loopback ' + esc(node.loopback) : ''}</div>
         <table><tr><th>interface</th><th>address</th><th>network</th></tr>${rows}</table>
-        <div id="bgp"></div>`;
+        <div id="bgp"></div><div id="announce"></div>`;
       if (this.session.console)
         this.el.querySelector('#open-console').onclick = () => this.hooks.openConsole(node);
+      if (node.bgp && node.kind === 'router') this.showAnnounced(node.id);
       if (node.bgp) {
         await this.refreshBgp(node.id);
         this.timer = setInterval(() => this.refreshBgp(node.id), 2000);
@@ -74,6 +75,46 @@ const Panels = (() => {
       box.innerHTML = `<table class="bgp-table"><tr><th>BGP session</th><th>neighbor</th><th>state</th><th></th></tr>${rows}</table>`;
       for (const b of box.querySelectorAll('.bgp-toggle'))
         b.onclick = () => this.toggle(nodeId, b.closest('tr').dataset.session, b.dataset.action, b);
+    }
+
+    // The prefixes the router originates besides its networks, with a Withdraw button each, and
+    // a field to announce one more (POST /api/announce, as `asemu bgp NODE announce PREFIX`).
+    async showAnnounced(nodeId, known, message) {
+      const box = this.el.querySelector('#announce');
+      if (!box || !this.current || this.current.id !== nodeId) return;
+      let data = known;
+      if (!data) {
+        try { data = await api('/api/announce?node=' + encodeURIComponent(nodeId)); }
+        catch (e) { box.innerHTML = `<p class="error">Announcements: ${esc(e.message)}</p>`; return; }
+      }
+      if (!this.current || this.current.id !== nodeId) return;
+      const rows = data.announced.map(p => `<tr data-prefix="${esc(p)}"><td><b>${esc(p)}</b></td>
+          <td><button type="button" class="withdraw">Withdraw</button></td></tr>`).join('');
+      box.innerHTML = `<table class="announce-table"><tr><th>announced prefix</th><th></th></tr>${rows ||
+          '<tr><td class="hint" colspan="2">none besides its networks</td></tr>'}</table>
+        <form class="announce-form" autocomplete="off">
+          <input class="announce-prefix" type="text" placeholder="prefix to originate, e.g. 10.153.0.0/25" spellcheck="false">
+          <button type="submit">Announce</button></form>
+        <div class="announce-status ${message && message.error ? 'error' : 'hint'}">${esc(message ? message.text : '')}</div>`;
+      const change = async (prefix, action) => {
+        let result, note;
+        try {
+          result = await api('/api/announce', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ node: nodeId, prefix, action }),
+          });
+          note = { text: result.done };
+        } catch (e) {
+          note = { text: e.message, error: true };
+        }
+        await this.showAnnounced(nodeId, result, note);
+      };
+      box.querySelector('.announce-form').onsubmit = ev => {
+        ev.preventDefault();
+        change(box.querySelector('.announce-prefix').value.trim(), 'announce');
+      };
+      for (const b of box.querySelectorAll('.withdraw'))
+        b.onclick = () => { b.disabled = true; change(b.closest('tr').dataset.prefix, 'withdraw'); };
     }
 
     async toggle(nodeId, session, action, button) {

@@ -3,6 +3,7 @@
 #include "asemu/core/error.h"
 #include "asemu/map/capture.h"
 #include "asemu/map/graph.h"
+#include "asemu/runtime/announcements.h"
 #include "asemu/runtime/node_lookup.h"
 
 namespace asemu::map {
@@ -21,6 +22,22 @@ std::vector<std::string> sessionNames(const plan::Node& node) {
   for (const auto& s : node.bird->sessions) out.push_back(s.name);
   return out;
 }
+
+// The string fields of a JSON object request body; "" for a field that is missing or not a
+// string.
+class StringFields {
+ public:
+  explicit StringFields(const std::string& body)
+      : body_(nlohmann::json::parse(body, nullptr, false)) {}
+  bool ok() const { return !body_.is_discarded() && body_.is_object(); }
+  std::string operator()(const char* name) const {
+    auto it = body_.find(name);
+    return it != body_.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
+
+ private:
+  nlohmann::json body_;
+};
 
 nlohmann::json sessionJson(const runtime::SessionState& s) {
   return {{"name", s.name},
@@ -140,6 +157,9 @@ std::optional<Response> Api::handle(const Request& r) {
     if (r.method == "GET" && t.path == "/api/bgp") return bgpList(t);
     if (r.method == "POST" && t.path == "/api/bgp") return bgpSet(r);
     if (r.method == "POST" && t.path == "/api/filter") return filterCheck(r);
+    if (r.method == "GET" && t.path == "/api/announce") return announcedList(t);
+    if (r.method == "POST" && t.path == "/api/announce") return announceSet(r);
+    if (r.method == "GET" && t.path == "/api/catchment") return catchment(t);
   } catch (const Error& e) {
     return errorResponse(502, e.what());
   }
@@ -163,15 +183,11 @@ Response Api::bgpList(const Target& t) {
 }
 
 Response Api::bgpSet(const Request& r) {
-  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object())
+  StringFields field(r.body);
+  if (!field.ok())
     return errorResponse(400,
                          "the request body must be a JSON object "
                          "{\"node\", \"session\", \"action\"}");
-  auto field = [&](const char* name) {
-    auto it = body.find(name);
-    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
   std::string action = field("action"), session = field("session");
   if (action != "enable" && action != "disable")
     return errorResponse(400, "action must be \"enable\" or \"disable\", not \"" + action + "\"");
@@ -201,6 +217,80 @@ Response Api::filterCheck(const Request& r) {
   if (std::string why = filterProblem(filter); !why.empty())
     return errorResponse(400, "invalid filter '" + filter + "': " + why);
   return jsonResponse(200, {{"filter", filter}, {"ok", true}});
+}
+
+std::variant<const plan::Node*, Response> Api::announcingRouter(const std::string& query) const {
+  const plan::Node* n;
+  try {
+    n = &node(query);
+  } catch (const Error& e) {
+    return errorResponse(404, e.what());
+  }
+  if (!runtime::announcesAtRuntime(*n))
+    return errorResponse(400, n->id +
+                                  ": announces nothing (only a router with BGP sessions can; "
+                                  "it is a " +
+                                  plan::roleName(n->role) + ")");
+  return n;
+}
+
+namespace {
+
+nlohmann::json prefixList(const std::vector<Ipv4Prefix>& prefixes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& p : prefixes) out.push_back(p.str());
+  return out;
+}
+
+}  // namespace
+
+Response Api::announcedList(const Target& t) {
+  auto router = announcingRouter(t.query.count("node") ? t.query.at("node") : "");
+  if (auto* refusal = std::get_if<Response>(&router)) return *refusal;
+  const plan::Node& n = *std::get<const plan::Node*>(router);
+  return jsonResponse(200, {{"node", n.id}, {"announced", prefixList(emulation_.announced(n))}});
+}
+
+Response Api::announceSet(const Request& r) {
+  StringFields field(r.body);
+  if (!field.ok())
+    return errorResponse(400,
+                         "the request body must be a JSON object "
+                         "{\"node\", \"prefix\", \"action\"}");
+  std::string action = field("action");
+  if (action != "announce" && action != "withdraw")
+    return errorResponse(400,
+                         "action must be \"announce\" or \"withdraw\", not \"" + action + "\"");
+  auto router = announcingRouter(field("node"));
+  if (auto* refusal = std::get_if<Response>(&router)) return *refusal;
+  const plan::Node& n = *std::get<const plan::Node*>(router);
+  std::string done;
+  try {
+    done = emulation_.setAnnounced(n, field("prefix"), action == "announce");
+  } catch (const Error& e) {  // a bad prefix, one already announced, BIRD's refusal
+    return errorResponse(400, e.what());
+  }
+  return jsonResponse(
+      200, {{"node", n.id}, {"done", done}, {"announced", prefixList(emulation_.announced(n))}});
+}
+
+Response Api::catchment(const Target& t) {
+  Ipv4Address address;
+  try {
+    address = runtime::parseCatchmentAddress(t.query.count("address") ? t.query.at("address") : "");
+  } catch (const Error& e) {
+    return errorResponse(400, e.what());
+  }
+  auto measured = t.query.find("measured");
+  bool measure =
+      measured != t.query.end() && (measured->second == "1" || measured->second == "true");
+  runtime::Catchment c;
+  try {
+    c = emulation_.catchment(address, measure);
+  } catch (const Error& e) {  // no origin for the address
+    return errorResponse(404, e.what());
+  }
+  return jsonResponse(200, nlohmann::json::parse(runtime::catchmentJson(c)));
 }
 
 }  // namespace asemu::map

@@ -1,6 +1,7 @@
 #include "asemu/map/emulation.h"
 
 #include "asemu/core/error.h"
+#include "asemu/map/probes.h"
 #include "asemu/runtime/naming.h"
 
 namespace asemu::map {
@@ -23,6 +24,23 @@ class RunningEmulation : public Emulation {
                          bool enabled) override {
     rt_.setSessionEnabled(name_, node, session, enabled);
   }
+  std::vector<Ipv4Prefix> announced(const plan::Node& node) override {
+    return rt_.announced(name_, node);
+  }
+  std::string setAnnounced(const plan::Node& node, const std::string& prefix,
+                           bool announce) override {
+    return rt_.setAnnounced(name_, node, prefix, announce);
+  }
+  runtime::Catchment catchment(Ipv4Address address, bool measure) override {
+    runtime::Catchment c = runtime::newCatchment(plan_, address);
+    runtime::RouteQuery ask = [&](const plan::Node& router, const std::string& command) {
+      return rt_.birdCommand(name_, router, command);
+    };
+    runtime::predictCatchment(plan_, address, ask, c);
+    runtime::requireOrigin(plan_, c);
+    if (measure) measureCatchment(rt_, name_, plan_, address, c);
+    return c;
+  }
   std::unique_ptr<runtime::PreparedExec> prepareExec(
       const plan::Node& node, const std::vector<std::string>& argv,
       const std::vector<std::string>& env, const std::vector<std::string>& dirs) override {
@@ -44,6 +62,9 @@ class PlanOnly : public Emulation {
   std::vector<runtime::Port> ports() const override { return {}; }
   std::vector<runtime::SessionState> sessions(const plan::Node&) override { notRunning(); }
   void setSessionEnabled(const plan::Node&, const std::string&, bool) override { notRunning(); }
+  std::vector<Ipv4Prefix> announced(const plan::Node&) override { notRunning(); }
+  std::string setAnnounced(const plan::Node&, const std::string&, bool) override { notRunning(); }
+  runtime::Catchment catchment(Ipv4Address, bool) override { notRunning(); }
   std::unique_ptr<runtime::PreparedExec> prepareExec(const plan::Node&,
                                                      const std::vector<std::string>&,
                                                      const std::vector<std::string>&,

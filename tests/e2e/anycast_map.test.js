@@ -3,8 +3,12 @@
 // 1. every node of the emulation is drawn;
 // 2. with the filter "icmp" and a ping 10.150.0.71 -> 10.180.0.100, exactly one anycast host
 //    flashes (the one that serves);
-// 3. clicking Disable on every BGP session of that site's router makes the other anycast host
-//    flash within a few seconds.
+// 3. the catchment view of 10.180.0.100 colours AS150 (the pinging host's AS) by the serving
+//    host, with the same counts as the API;
+// 4. the serving router's panel announces and withdraws a prefix, and the catchment of an
+//    address in it shows the ASes that reach the router;
+// 5. clicking Disable on every BGP session of that site's router makes the other anycast host
+//    flash within a few seconds, and the catchment view then shows every AS at that host.
 // Screenshots of each step go to ARTIFACT_DIR.
 'use strict';
 
@@ -78,6 +82,35 @@ async function main() {
     await page.mouse.move(5, 995);
     await shot('map-02-serving.png');
 
+    // The catchment view, from the header form; window.asemuMap.catchment holds what it shows.
+    const catchment = async address => {
+      await page.evaluate(() => { window.asemuMap.catchment = null; });
+      await page.fill('#catchment-address', address);
+      await page.click('#catchment-apply');
+      await page.waitForFunction(a => window.asemuMap.catchment && window.asemuMap.catchment.address === a,
+                                 address, { timeout: 15000 })
+        .catch(async () => fail(`no catchment of ${address}: ${await page.textContent('#catchment-status')}`));
+      return page.evaluate(() => window.asemuMap.catchment);
+    };
+    let view = await catchment('10.180.0.100');
+    const predicted = (await page.evaluate(() => fetch('/api/catchment?address=10.180.0.100').then(r => r.json())))
+      .counts.predicted;
+    log(`catchment view: ${JSON.stringify(view.counts)}; API: ${JSON.stringify(predicted)}`);
+    if (JSON.stringify(view.counts, Object.keys(view.counts).sort()) !==
+        JSON.stringify(predicted, Object.keys(predicted).sort()))
+      fail('the catchment view and the API count differently');
+    if (view.placeOf[150] !== ANYCAST[serving])
+      fail(`the catchment view puts AS150 at ${view.placeOf[150]}, its pings arrive at ${ANYCAST[serving]}`);
+    const colours = await page.evaluate(() => {
+      const g = window.asemuMap.graph;
+      return [g.nodes.get('as150/host_0').color.background, g.nodes.get('as180/host-0').color.background,
+              g.nodes.get('as180/host-1').color.background];
+    });
+    if (colours[1] === colours[2]) fail('both anycast sites have the same colour in the catchment view');
+    if (colours[0] !== colours[1 + serving]) fail(`AS150 is not in the colour of ${ANYCAST[serving]}`);
+    await page.mouse.move(5, 995);
+    await shot('map-03-catchment.png');
+
     // The serving site's router: the router on the serving host's network.
     const hostNet = graph.edges.find(e => e.from === ANYCAST[serving]).to;
     const router = graph.edges.find(e => e.to === hostNet && e.from !== ANYCAST[serving] &&
@@ -97,7 +130,33 @@ async function main() {
     const sessions = await page.$$eval('.bgp-table tr[data-session]', rows => rows.map(r => r.dataset.session));
     log(`${router} sessions: ${sessions.join(', ')}`);
     if (!sessions.length) fail(`${router} shows no BGP sessions`);
-    await shot('map-03-bgp-before.png');
+    await shot('map-04-bgp-before.png');
+
+    // Announce a prefix from the router's panel; a prefix with host bits set is refused there.
+    await page.waitForSelector('.announce-form', { timeout: 10000 });
+    await page.fill('.announce-prefix', '10.199.0.1/24');
+    await page.click('.announce-form button');
+    await page.waitForSelector('.announce-status.error', { timeout: 10000 });
+    log(`announcing 10.199.0.1/24: ${await page.textContent('.announce-status')}`);
+    await page.fill('.announce-prefix', '10.199.0.0/24');
+    await page.click('.announce-form button');
+    await page.waitForSelector('.announce-table tr[data-prefix="10.199.0.0/24"]', { timeout: 10000 });
+    log(`announced: ${await page.textContent('.announce-status')}`);
+    let reaching = 0;
+    for (let i = 0; i < 20 && reaching < 2; i++) {  // the announcement spreads in well under a second
+      view = await catchment('10.199.0.1');
+      reaching = view.counts[router] || 0;
+      if (reaching < 2) await page.waitForTimeout(250);
+    }
+    log(`catchment of 10.199.0.1: ${JSON.stringify(view.counts)}`);
+    if (reaching < 2) fail(`after the announcement, ${reaching} ASes reach ${router} for 10.199.0.1`);
+    await page.click('.announce-table tr[data-prefix="10.199.0.0/24"] .withdraw');
+    await page.waitForFunction(() => !document.querySelector('.announce-table tr[data-prefix]'), null,
+                               { timeout: 10000 }).catch(() => fail('the withdrawn prefix is still listed'));
+    const left = await page.evaluate(id => fetch('/api/announce?node=' + encodeURIComponent(id))
+      .then(r => r.json()), router);
+    if (left.announced.length) fail(`after Withdraw the router still announces ${left.announced}`);
+    await page.click('#catchment-clear');
 
     await page.click('#record');
     const before = await flashes();
@@ -126,7 +185,14 @@ async function main() {
       window.asemuMap.graph.updateLabels();
     });
     await page.waitForTimeout(300);
-    await shot('map-04-switched.png');
+    await shot('map-05-switched.png');
+    view = await catchment('10.180.0.100');
+    log(`catchment after the switch: ${JSON.stringify(view.counts)}`);
+    // Every AS but AS180 itself, whose first router is router0 (with site 0 on its own network).
+    const elsewhere = Object.entries(view.placeOf).filter(([asn, place]) => asn !== '180' && place !== ANYCAST[other]);
+    if (elsewhere.length)
+      fail(`after disabling ${router}, the catchment view shows ${JSON.stringify(view.counts)}`);
+    await shot('map-06-catchment-switched.png');
 
     // Replay what was recorded around the switch, with the live stream stopped.
     await page.click('#record');
@@ -140,7 +206,7 @@ async function main() {
     const replayed = await page.$$eval('#log .replay', rows => rows.length);
     log(`replay: ${replayed} log lines, ${ANYCAST[other]} flashed again`);
     if (!replayed) fail('the replay added no lines to the log');
-    await shot('map-05-replay.png');
+    await shot('map-07-replay.png');
     if (errors.length) fail('errors on the page: ' + errors.join('; '));
     log('PASS');
   } finally {

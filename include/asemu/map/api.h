@@ -7,6 +7,10 @@
 //   GET  /api/node?id=NODE             one node (NODE as `asemu exec` takes it)
 //   GET  /api/bgp?node=NODE            its BGP sessions with BIRD's state
 //   POST /api/bgp  {"node","session","action":"enable"|"disable"}
+//   GET  /api/announce?node=NODE       {"node", "announced": [prefixes it originates now]}
+//   POST /api/announce {"node","prefix","action":"announce"|"withdraw"}
+//   GET  /api/catchment?address=A[&measured=1]
+//                                      runtime::catchmentJson: predicted, and measured when asked
 //   POST /api/filter {"filter"}        checks a BPF expression; 400 with libpcap's message
 //   GET  /api/events?filter=EXPR       WebSocket: batches of packet events
 //   GET  /api/console?node=NODE        WebSocket: a shell in the node (--console)
@@ -20,6 +24,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "asemu/map/access.h"
 #include "asemu/map/emulation.h"
@@ -74,6 +79,11 @@ class Api {
   Response bgpList(const Target& t);
   Response bgpSet(const Request& request);
   Response filterCheck(const Request& request);
+  Response announcedList(const Target& t);
+  Response announceSet(const Request& request);
+  Response catchment(const Target& t);
+  // The router `query` names, or the 404/400 answer when it is unknown or announces nothing.
+  std::variant<const plan::Node*, Response> announcingRouter(const std::string& query) const;
 
   Emulation& emulation_;
   bool console_;

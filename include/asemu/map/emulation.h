@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "asemu/core/ipv4.h"
 #include "asemu/plan/plan.h"
+#include "asemu/runtime/catchment.h"
 #include "asemu/runtime/realization.h"
 #include "asemu/runtime/runtime.h"
 
@@ -23,6 +25,14 @@ class Emulation {
   virtual std::vector<runtime::SessionState> sessions(const plan::Node& node) = 0;
   virtual void setSessionEnabled(const plan::Node& node, const std::string& session,
                                  bool enabled) = 0;
+  // What a router announces now, and a change to that (runtime/announcements.h). Throw
+  // asemu::Error (a bad prefix, BIRD's refusal).
+  virtual std::vector<Ipv4Prefix> announced(const plan::Node& node) = 0;
+  virtual std::string setAnnounced(const plan::Node& node, const std::string& prefix,
+                                   bool announce) = 0;
+  // The catchment of `address` (runtime/catchment.h): predicted from BIRD's tables, and measured
+  // with one probe per AS too when `measure`. Throws asemu::Error.
+  virtual runtime::Catchment catchment(Ipv4Address address, bool measure) = 0;
   // `argv` made ready to run inside the node from a forked child (runtime::PreparedExec), with
   // exactly the environment `env`, in the first of `dirs` that exists. Throws asemu::Error.
   virtual std::unique_ptr<runtime::PreparedExec> prepareExec(

@@ -163,6 +163,75 @@ TEST_F(ApiTest, UpgradeChecks) {
             "the console is off (start the map with 'asemu map --console')");
 }
 
+TEST_F(ApiTest, AnnounceAndWithdrawOnARouter) {
+  Response r = call(get("/api/announce?node=as2/r100"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r),
+            nlohmann::json({{"node", "as2/r100"}, {"announced", nlohmann::json::array()}}));
+  r = call(
+      post("/api/announce", R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"announce"})"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["done"], "as2/r100: announces 10.153.0.0/25");
+  EXPECT_EQ(body(r)["announced"], nlohmann::json({"10.153.0.0/25"}));
+  EXPECT_EQ(body(call(get("/api/announce?node=as2/r100")))["announced"],
+            nlohmann::json({"10.153.0.0/25"}));
+  r = call(
+      post("/api/announce", R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"withdraw"})"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["announced"], nlohmann::json::array());
+}
+
+TEST_F(ApiTest, AnnounceRefusesBadInputWithOneLine) {
+  auto announce = [&](const std::string& json) { return call(post("/api/announce", json)); };
+  Response r = announce(R"({"node":"as2/r100","prefix":"10.153.0.1/25","action":"announce"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "10.153.0.1/25: is not a prefix without host bits");
+  r = announce(R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"withdraw"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "as2/r100: does not announce it");
+  r = announce(R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"hijack"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "action must be \"announce\" or \"withdraw\", not \"hijack\"");
+  EXPECT_EQ(announce("[1]").status, 400);
+  EXPECT_EQ(announce(R"({"node":"nowhere","prefix":"10.1.0.0/24","action":"announce"})").status,
+            404);
+  // A host and a route server originate nothing.
+  r = announce(R"({"node":"as2/host_0","prefix":"10.1.0.0/24","action":"announce"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"],
+            "as2/host_0: announces nothing (only a router with BGP sessions can; it is a Host)");
+  EXPECT_EQ(call(get("/api/announce?node=ix/ix100")).status, 400);
+  EXPECT_TRUE(emu.announcements.empty());
+}
+
+TEST_F(ApiTest, CatchmentPredictedAndMeasuredOnRequest) {
+  Response r = call(get("/api/catchment?address=10.2.0.71"));
+  EXPECT_EQ(r.status, 200);
+  nlohmann::json j = body(r);
+  EXPECT_EQ(j["address"], "10.2.0.71");
+  EXPECT_EQ(j["predicted"], true);
+  EXPECT_EQ(j["measured"], false);
+  ASSERT_EQ(j["ases"].size(), 1u);
+  EXPECT_EQ(j["ases"][0]["asn"], 2);
+  EXPECT_EQ(j["ases"][0]["predicted"]["origin"], "as2/host_0");
+  EXPECT_TRUE(j["ases"][0]["measured"].is_null());
+  j = body(call(get("/api/catchment?address=10.2.0.71&measured=1")));
+  EXPECT_EQ(j["measured"], true);
+  EXPECT_EQ(j["ases"][0]["measured"]["origin"], "as2/host_0");
+  EXPECT_EQ(j["all_agree"], true);
+}
+
+TEST_F(ApiTest, CatchmentOfABadOrUnoriginatedAddress) {
+  Response r = call(get("/api/catchment?address=10.2.0"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"],
+            "10.2.0: is not an IPv4 address (write it as a dotted quad, e.g. 10.180.0.100)");
+  EXPECT_EQ(call(get("/api/catchment")).status, 400);
+  r = call(get("/api/catchment?address=10.99.0.1"));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(body(r)["error"], "catchment: no router originates a route for 10.99.0.1");
+}
+
 TEST(ApiConsole, NeedsAKnownNode) {
   FakeEmulation emu;
   Api api(emu, true);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -40,6 +41,36 @@ class FakeEmulation : public Emulation {
       disabled.insert(session);
   }
 
+  std::vector<Ipv4Prefix> announced(const plan::Node&) override { return announcements; }
+  // As the runtime: a prefix with host bits set or announced twice is refused.
+  std::string setAnnounced(const plan::Node& node, const std::string& prefix,
+                           bool announce) override {
+    auto p = Ipv4Prefix::parse(prefix);
+    if (!p) throw Error(prefix, "is not a prefix without host bits");
+    auto at = std::find(announcements.begin(), announcements.end(), *p);
+    if (announce == (at != announcements.end()))
+      throw Error(node.id, announce ? "announces it already" : "does not announce it");
+    if (announce)
+      announcements.push_back(*p);
+    else
+      announcements.erase(at);
+    return node.id + (announce ? ": announces " : ": withdraws ") + prefix;
+  }
+  // Every AS reaches as2/host_0 for 10.2.0.71 (predicted; measured too when asked); any other
+  // address has no origin.
+  runtime::Catchment catchment(Ipv4Address address, bool measure) override {
+    if (address.str() != "10.2.0.71")
+      throw Error("catchment", "no router originates a route for " + address.str());
+    runtime::Catchment c = runtime::newCatchment(plan_, address);
+    c.predicted = true;
+    c.measured = measure;
+    for (auto& a : c.ases) {
+      a.predicted = runtime::Arrival{"as2/host_0", ""};
+      if (measure) a.measured = runtime::Arrival{"as2/host_0", ""};
+    }
+    return c;
+  }
+
   // Runs `/bin/sh -c shellScript` with the environment and directory it was given.
   std::unique_ptr<runtime::PreparedExec> prepareExec(
       const plan::Node& node, const std::vector<std::string>& argv,
@@ -70,6 +101,7 @@ class FakeEmulation : public Emulation {
   std::set<std::string> disabled;
   std::vector<std::string> calls;
   std::vector<std::string> prepared;
+  std::vector<Ipv4Prefix> announcements;
   std::string shellScript = "true";
   bool birdDown = false;
 };
