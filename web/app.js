@@ -17,8 +17,13 @@
   $('emulation-name').textContent = `${session.emulation} · ${graph.vertices.filter(v => v.kind !== 'exchange' && v.kind !== 'network').length} nodes`;
 
   const consoleView = new Panels.ConsoleView($('console-pane'), $('console-title'), $('terminal'), $('console-close'), session);
-  const details = new Panels.Details($('details'), session, { openConsole: n => consoleView.open(n) });
-  const map = new MapGraph.Graph($('graph'), graph, {
+  let map = null;
+  const details = new Panels.Details($('details'), session, {
+    openConsole: n => consoleView.open(n),
+    vertex: id => map.byId.get(id),
+    pick: id => { map.select(id); details.show(map.byId.get(id)); },
+  });
+  map = new MapGraph.Graph($('graph'), graph, {
     onSelect: v => details.show(v),
     onStable: () => { state.ready = true; },
   });
@@ -34,7 +39,8 @@
     '<span><i style="border:2px solid #666;background:#fff"></i>network</span>' +
     '<span><i style="border-radius:50%;background:#7a9"></i>router</span>' +
     '<span><i style="clip-path:polygon(25% 5%,75% 5%,100% 50%,75% 95%,25% 95%,0 50%);background:#7a9"></i>host</span>' +
-    '<span><i style="transform:rotate(45deg) scale(.8);background:#90a4ae"></i>route server</span>';
+    '<span><i style="transform:rotate(45deg) scale(.8);background:#90a4ae"></i>route server</span>' +
+    (map.asView ? '<span><i style="border-radius:50%;background:#7a9;width:14px;height:14px"></i>AS: click to unfold</span>' : '');
 
   $('search').addEventListener('input', e => {
     const hits = map.search(e.target.value);

@@ -1,10 +1,15 @@
 // The graph of the emulation: vertices for networks and nodes, edges for interfaces. Nodes are
 // laid out by AS around the exchanges they meet at, and each AS is drawn as a shaded group.
+// A large emulation (more than AS_VIEW_ABOVE vertices) opens in the AS view: one vertex per AS
+// (its routers, hosts and local networks folded into it) beside the exchanges; clicking an AS
+// unfolds it in place, and its nodes then behave as in the full view.
 'use strict';
 
 const MapGraph = (() => {
   const IX_COLOR = '#37474f';
   const FLASH_MS = 900;
+  const AS_VIEW_ABOVE = 600;
+  const asVertexId = asn => 'as:' + asn;
 
   function asColor(asn) {
     // Spread hues by a multiplicative hash so neighbouring AS numbers differ visibly.
@@ -106,19 +111,36 @@ const MapGraph = (() => {
       this.byId = new Map(graph.vertices.map(v => [v.id, v]));
       this.flashUntil = new Map();
       this.flashCount = {};
-      const pos = layout(graph);
-      this.nodes = new vis.DataSet(graph.vertices.map(v => {
-        const p = pos.get(v.id) || { x: 0, y: 0 };
-        const title = [v.label, v.kind, v.prefix || '', (v.addresses || []).join(', ')]
-          .filter(Boolean).join('\n');
-        return Object.assign({ id: v.id, label: v.label, title, x: p.x, y: p.y }, vertexStyle(v));
-      }));
+      this.pos = layout(graph);
       this.baseStyle = new Map(graph.vertices.map(v => [v.id, vertexStyle(v)]));
-      this.edges = new vis.DataSet(graph.edges.map((e, i) => ({
-        id: 'e' + i, from: e.from, to: e.to, label: e.address,
-        color: { color: '#b0b8c4', highlight: '#1c4fb8' }, width: 1.2,
-        font: { size: 12, color: '#5a6475', strokeWidth: 3, strokeColor: '#fff', align: 'middle' },
-      })));
+      // The AS a vertex folds into in the AS view: nodes and local networks of an AS; route
+      // servers fold into their exchange.
+      this.asOf = new Map();
+      this.folds = new Map();  // asn -> [vertex ids]
+      for (const v of graph.vertices) {
+        if (v.kind === 'exchange' || !v.asn) continue;
+        this.asOf.set(v.id, v.asn);
+        if (!this.folds.has(v.asn)) this.folds.set(v.asn, []);
+        this.folds.get(v.asn).push(v.id);
+      }
+      this.asView = graph.vertices.length > AS_VIEW_ABOVE;
+      this.unfolded = new Set();
+      for (const [asn, ids] of this.folds) {
+        const ps = ids.map(id => this.pos.get(id)).filter(Boolean);
+        const c = asColor(asn);
+        const routers = ids.filter(id => this.byId.get(id).kind === 'router').length;
+        const hosts = ids.filter(id => this.byId.get(id).kind === 'host').length;
+        this.pos.set(asVertexId(asn), { x: ps.reduce((t, p) => t + p.x, 0) / (ps.length || 1),
+                                        y: ps.reduce((t, p) => t + p.y, 0) / (ps.length || 1) });
+        this.baseStyle.set(asVertexId(asn), {
+          shape: 'dot', size: 7 + 2 * Math.sqrt(ids.length), borderWidth: 2,
+          color: { background: c.fill, border: c.border },
+          font: { size: 15, color: c.label, face: 'system-ui', strokeWidth: 4, strokeColor: '#fff' } });
+        this.byId.set(asVertexId(asn), { id: asVertexId(asn), kind: 'as', asn, label: 'AS' + asn,
+                                          members: ids, routers, hosts });
+      }
+      this.nodes = new vis.DataSet(this.shownVertexIds().map(id => this.vertexData(id)));
+      this.edges = new vis.DataSet(this.shownEdges());
       this.network = new vis.Network(container, { nodes: this.nodes, edges: this.edges }, {
         physics: {
           solver: 'forceAtlas2Based',
@@ -142,7 +164,10 @@ const MapGraph = (() => {
       this.network.on('zoom', () => this.updateLabels());
       this.network.on('animationFinished', () => this.updateLabels());
       this.network.on('click', p => {
-        if (p.nodes.length && handlers.onSelect) handlers.onSelect(this.byId.get(p.nodes[0]));
+        if (!p.nodes.length) return;
+        const v = this.byId.get(p.nodes[0]);
+        if (v.kind === 'as') this.unfold(v.asn);
+        if (handlers.onSelect) handlers.onSelect(v);
       });
       this.groups = new Map();
       for (const v of graph.vertices) {
@@ -159,7 +184,74 @@ const MapGraph = (() => {
       }
       this.edgeLabels = true;
       setInterval(() => this.expireFlashes(), 100);
-      this.network.stabilize(400);
+      this.network.stabilize(this.asView ? 120 : 400);
+    }
+
+    // The vertices drawn now: everything, or in the AS view the exchanges, shared networks, AS
+    // vertices of folded ASes and the vertices of unfolded ones.
+    shownVertexIds() {
+      const ids = [];
+      for (const v of this.graph.vertices)
+        if (!this.asView || !this.asOf.has(v.id) || this.unfolded.has(this.asOf.get(v.id))) ids.push(v.id);
+      if (this.asView)
+        for (const asn of this.folds.keys()) if (!this.unfolded.has(asn)) ids.push(asVertexId(asn));
+      return ids;
+    }
+
+    // Where a vertex of the plan is drawn: itself, or the AS vertex it is folded into.
+    shownId(id) {
+      const asn = this.asOf.get(id);
+      return this.asView && asn && !this.unfolded.has(asn) ? asVertexId(asn) : id;
+    }
+
+    vertexData(id) {
+      const v = this.byId.get(id);
+      const p = this.pos.get(id) || { x: 0, y: 0 };
+      const title = v.kind === 'as'
+        ? `AS${v.asn}: ${v.routers} router${v.routers === 1 ? '' : 's'}, ${v.hosts} host${v.hosts === 1 ? '' : 's'} (click to unfold)`
+        : [v.label, v.kind, v.prefix || '', (v.addresses || []).join(', ')].filter(Boolean).join('\n');
+      const base = this.baseStyle.get(id);
+      const size = this.labelSize ? (v.kind === 'exchange' ? Math.round(this.labelSize * 1.3) : this.labelSize)
+                                  : base.font.size;
+      return Object.assign({ id, title, x: p.x, y: p.y }, base, {
+        label: v.kind === 'network' && this.netLabels === false ? '' : v.label,
+        color: this.restingColor(id), font: Object.assign({}, base.font, { size }) });
+    }
+
+    // The plan's edges between the vertices drawn now, once per pair in the AS view.
+    shownEdges() {
+      const out = [], seen = new Set();
+      this.graph.edges.forEach((e, i) => {
+        const from = this.shownId(e.from), to = this.shownId(e.to);
+        if (from === to) return;
+        const folded = from !== e.from || to !== e.to;
+        if (folded) {
+          const key = from + '|' + to;
+          if (seen.has(key)) return;
+          seen.add(key);
+        }
+        out.push({ id: folded ? 'f:' + from + '|' + to : 'e' + i, from, to, label: folded ? '' : e.address,
+                   color: { color: '#b0b8c4', highlight: '#1c4fb8' }, width: 1.2,
+                   font: { size: this.edgeLabels === false ? 0 : 12, color: '#5a6475', strokeWidth: 3,
+                           strokeColor: '#fff', align: 'middle' } });
+      });
+      return out;
+    }
+
+    // Shows the vertices of a folded AS around where its AS vertex was.
+    unfold(asn) {
+      if (!this.asView || this.unfolded.has(asn)) return;
+      const at = this.network.getPositions([asVertexId(asn)])[asVertexId(asn)] || this.pos.get(asVertexId(asn));
+      const ids = this.folds.get(asn);
+      ids.forEach((id, i) => {
+        const a = (2 * Math.PI * i) / ids.length, r = 20 + 9 * ids.length;
+        this.pos.set(id, { x: at.x + r * Math.cos(a), y: at.y + r * Math.sin(a) });
+      });
+      this.unfolded.add(asn);
+      this.nodes.remove(asVertexId(asn));
+      this.nodes.add(ids.map(id => this.vertexData(id)));
+      this.edges.clear();
+      this.edges.add(this.shownEdges());
     }
 
     // Each AS is a translucent band along its own links and around its vertices: one stroked
@@ -202,7 +294,7 @@ const MapGraph = (() => {
       if (size !== this.labelSize || netLabels !== this.netLabels) {
         this.labelSize = size;
         this.netLabels = netLabels;
-        this.nodes.update(this.graph.vertices.map(v => ({
+        this.nodes.update(this.shownVertexIds().map(id => this.byId.get(id)).map(v => ({
           id: v.id,
           label: v.kind === 'network' && !netLabels ? '' : v.label,
           font: { size: v.kind === 'exchange' ? Math.round(size * 1.3) : size } })));
@@ -217,10 +309,10 @@ const MapGraph = (() => {
       this.edges.update(this.edges.getIds().map(id => ({ id, font: { size: show ? 12 : 0 } })));
     }
 
-    flash(id) {
-      const v = this.byId.get(id);
-      if (!v) return;
-      this.flashCount[id] = (this.flashCount[id] || 0) + 1;
+    flash(planId) {
+      if (!this.byId.has(planId)) return;
+      this.flashCount[planId] = (this.flashCount[planId] || 0) + 1;
+      const id = this.shownId(planId);
       const wasFlashing = this.flashUntil.has(id);
       this.flashUntil.set(id, performance.now() + FLASH_MS);
       if (wasFlashing) return;
@@ -235,6 +327,7 @@ const MapGraph = (() => {
     restingColor(id) {
       const v = this.byId.get(id);
       const reached = this.catchment && v && v.kind !== 'network' && v.asn && this.catchment.get(v.asn);
+      if (!this.baseStyle.has(id)) return undefined;
       return reached ? { background: reached.fill, border: reached.border } : this.baseStyle.get(id).color;
     }
 
@@ -242,8 +335,10 @@ const MapGraph = (() => {
     // those colours. null returns to the AS colours.
     setCatchment(colours) {
       this.catchment = colours;
-      const ids = this.graph.vertices.filter(v => v.asn && v.kind !== 'network' && v.kind !== 'exchange')
-        .map(v => v.id).filter(id => !this.flashUntil.has(id));
+      const ids = this.shownVertexIds().filter(id => {
+        const v = this.byId.get(id);
+        return v.asn && v.kind !== 'network' && v.kind !== 'exchange' && !this.flashUntil.has(id);
+      });
       this.nodes.update(ids.map(id => ({ id, color: this.restingColor(id) })));
       this.network.redraw();
     }
@@ -254,7 +349,8 @@ const MapGraph = (() => {
       for (const [id, until] of this.flashUntil) if (until <= now) done.push(id);
       if (!done.length) return;
       for (const id of done) this.flashUntil.delete(id);
-      this.nodes.update(done.map(id => {
+      // A vertex folded or unfolded meanwhile is gone: updating it would add it again.
+      this.nodes.update(done.filter(id => this.nodes.get(id)).map(id => {
         const base = this.baseStyle.get(id);
         return { id, color: this.restingColor(id), borderWidth: base.borderWidth || 1, size: base.size,
                  shadow: { enabled: false } };
@@ -268,14 +364,18 @@ const MapGraph = (() => {
         v.id.toLowerCase().includes(q) || v.label.toLowerCase().includes(q) ||
         (v.container || '').toLowerCase().includes(q) || (v.prefix || '').startsWith(q) ||
         (v.addresses || []).some(a => a === q || a.startsWith(q)));
-      this.network.selectNodes(hits.map(v => v.id));
-      if (hits.length === 1) this.network.focus(hits[0].id, { scale: 1.3, animation: true });
-      else if (hits.length > 1) this.network.fit({ nodes: hits.map(v => v.id), animation: true });
+      // One hit is unfolded to be seen; several are shown where they are drawn.
+      if (hits.length === 1 && this.asOf.has(hits[0].id)) this.unfold(this.asOf.get(hits[0].id));
+      const shown = [...new Set(hits.map(v => this.shownId(v.id)))];
+      this.network.selectNodes(shown);
+      if (shown.length === 1) this.network.focus(shown[0], { scale: 1.3, animation: true });
+      else if (shown.length > 1) this.network.fit({ nodes: shown, animation: true });
       return hits;
     }
 
     select(id) {
       if (!this.byId.has(id)) return;
+      if (this.asOf.has(id)) this.unfold(this.asOf.get(id));
       this.network.selectNodes([id]);
       this.network.focus(id, { scale: 1.2, animation: true });
     }

@@ -31,6 +31,7 @@ const Panels = (() => {
       this.current = vertex;
       clearInterval(this.timer);
       if (vertex.kind === 'exchange' || vertex.kind === 'network') return this.showNetwork(vertex);
+      if (vertex.kind === 'as') return this.showAs(vertex);
       let node;
       try { node = await api('/api/node?id=' + encodeURIComponent(vertex.id)); }
       catch (e) { this.el.innerHTML = `<p class="error">${esc(e.message)}</p>`; return; }
@@ -49,6 +50,17 @@ const Panels = (() => {
         await this.refreshBgp(node.id);
         this.timer = setInterval(() => this.refreshBgp(node.id), 2000);
       }
+    }
+
+    // An AS of the AS view, unfolded on the map: its nodes, each one click from its details.
+    showAs(v) {
+      const rows = v.members.map(id => this.hooks.vertex(id)).filter(m => m.kind !== 'network')
+        .map(m => `<tr data-id="${esc(m.id)}" class="pick"><td><b>${esc(m.label)}</b></td><td>${esc(m.kind)}</td>
+          <td>${esc((m.addresses || []).join(', '))}</td></tr>`).join('');
+      this.el.innerHTML = `<h2>AS${esc(v.asn)}</h2>
+        <div class="hint">${v.routers} router${v.routers === 1 ? '' : 's'} · ${v.hosts} host${v.hosts === 1 ? '' : 's'} · unfolded on the map</div>
+        <table class="as-members"><tr><th>node</th><th>kind</th><th>addresses</th></tr>${rows}</table>`;
+      for (const tr of this.el.querySelectorAll('tr.pick')) tr.onclick = () => this.hooks.pick(tr.dataset.id);
     }
 
     showNetwork(v) {

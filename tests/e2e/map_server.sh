@@ -25,3 +25,12 @@ stop_map() {
     wait "$server" 2>/dev/null || true
   fi
 }
+
+# with_scratch: a scratch directory in $work; when the script ends, however it ends, the server
+# start_map started is stopped and the directory removed.
+with_scratch() {
+  work=$(mktemp -d)
+  server=
+  trap 'stop_map; rm -rf "$work"' EXIT
+  trap 'exit 130' INT TERM
+}

@@ -7,14 +7,7 @@
 set -euo pipefail
 asemu=$1
 source "$(dirname "$0")/map_server.sh"
-work=$(mktemp -d)
-server=
-cleanup() {
-  stop_map
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_scratch
 
 fail() { echo "FAIL: $*"; exit 1; }
 # status CURL_ARGS...: prints the HTTP status; the body goes to $work/body
