@@ -1,9 +1,10 @@
 // Speed of `asemu catchment` on real namespaces and BIRD (needs root): the predicted catchment
 // (every router's BIRD asked once) and the measured one (one echo per AS, seen on the fabric)
 // of the anycast demo's 10.180.0.100; with --stubs N, the predicted catchment of the generated
-// Internet of N stub ASes for the address of its last host.
+// Internet of N stub ASes for the address of its last host; with --example NAME, the same for a
+// built-in example (internet-1000). --timeout S: seconds to wait for every BGP session.
 //
-//   catchment_bench [--stubs N] [--repeat R]
+//   catchment_bench [--stubs N | --example NAME] [--repeat R] [--timeout S]
 #include <unistd.h>
 
 #include <algorithm>
@@ -67,9 +68,13 @@ void bench(rt::Runtime& runtime, const std::string& name, const asemu::plan::Pla
 
 int main(int argc, char** argv) {
   int stubs = 0, repeat = 3;
+  double timeout = 60;
+  std::string example;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--stubs") == 0 && i + 1 < argc) stubs = std::atoi(argv[++i]);
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = std::atoi(argv[++i]);
+    if (std::strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) timeout = std::atof(argv[++i]);
+    if (std::strcmp(argv[i], "--example") == 0 && i + 1 < argc) example = argv[++i];
   }
   auto kernel = rt::linuxKernel();
   if (std::string why = kernel->missingPrerequisite(); !why.empty()) {
@@ -81,13 +86,19 @@ int main(int argc, char** argv) {
   try {
     rt::UpOptions up;
     up.name = name;
-    if (stubs > 0) {
-      asemu::plan::Plan plan = syntheticPlan(stubs);
+    up.timeout = std::chrono::milliseconds(int64_t(timeout * 1000));
+    if (stubs > 0 || !example.empty()) {
+      asemu::plan::Plan plan =
+          example.empty() ? syntheticPlan(stubs) : asemu::topo::renderTopology(example);
       asemu::Ipv4Address address;
       for (const auto& n : plan.nodes)
         if (n.role == asemu::plan::Role::Host) address = n.interfaces.front().address;
+      auto t = Clock::now();
       runtime.up(plan, up);
-      std::printf("synthetic, %d stubs\n", stubs);
+      std::printf("%s: every BGP session Established after %.1f s\n",
+                  example.empty() ? ("synthetic, " + std::to_string(stubs) + " stubs").c_str()
+                                  : example.c_str(),
+                  since(t));
       bench(runtime, name, plan, address, false, repeat);
     } else {
       asemu::plan::Plan plan = asemu::topo::renderTopology("ip-anycast");
