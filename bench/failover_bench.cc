@@ -93,8 +93,12 @@ int main(int argc, char** argv) {
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "failover_bench: %s\n", e.what());
-    for (const auto& n : runtime.emulations())
-      if (n == name) runtime.down(name);
+    try {
+      for (const auto& n : runtime.emulations())
+        if (n == name) runtime.down(name);
+    } catch (const std::exception& again) {
+      std::fprintf(stderr, "failover_bench: cannot remove %s: %s\n", name.c_str(), again.what());
+    }
     return 1;
   }
   std::printf(

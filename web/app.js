@@ -107,7 +107,10 @@
     const h = PLACE_HUES[i % PLACE_HUES.length];
     return { fill: `hsl(${h}, 72%, 50%)`, border: `hsl(${h}, 70%, 28%)`, shade: `hsla(${h}, 80%, 55%, 0.30)` };
   };
+  let catchmentAsked = 0;  // the latest request; a reply to an older one is dropped
   function clearCatchment() {
+    catchmentAsked++;
+    $('catchment-apply').disabled = false;
     map.setCatchment(null);
     state.catchment = null;
     $('catchment-legend').hidden = true;
@@ -121,15 +124,21 @@
     const status = $('catchment-status');
     status.className = 'hint';
     status.textContent = measure ? 'probing from every AS…' : 'reading the routers\' tables…';
+    const asked = ++catchmentAsked;
+    $('catchment-apply').disabled = true;
     let c;
     try {
       c = await Panels.api(`/api/catchment?address=${encodeURIComponent(address)}${measure ? '&measured=1' : ''}`);
     } catch (e) {
+      if (asked !== catchmentAsked) return;
+      $('catchment-apply').disabled = false;
       $('catchment-address').classList.add('bad');
       status.className = 'hint error';
       status.textContent = e.message;
       return;
     }
+    if (asked !== catchmentAsked) return;
+    $('catchment-apply').disabled = false;
     $('catchment-address').classList.remove('bad');
     const placeOf = a => {
       const side = c.measured ? a.measured : a.predicted;

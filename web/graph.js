@@ -364,8 +364,12 @@ const MapGraph = (() => {
         v.id.toLowerCase().includes(q) || v.label.toLowerCase().includes(q) ||
         (v.container || '').toLowerCase().includes(q) || (v.prefix || '').startsWith(q) ||
         (v.addresses || []).some(a => a === q || a.startsWith(q)));
-      // One hit is unfolded to be seen; several are shown where they are drawn.
-      if (hits.length === 1 && this.asOf.has(hits[0].id)) this.unfold(this.asOf.get(hits[0].id));
+      // One hit that the text names exactly (its id, name or an address) is unfolded to be seen;
+      // other hits are shown where they are drawn, so typing does not unfold ASes on the way.
+      const exact = v => v.id.toLowerCase() === q || v.label.toLowerCase() === q ||
+        (v.container || '').toLowerCase() === q || (v.addresses || []).includes(q);
+      if (hits.length === 1 && exact(hits[0]) && this.asOf.has(hits[0].id))
+        this.unfold(this.asOf.get(hits[0].id));
       const shown = [...new Set(hits.map(v => this.shownId(v.id)))];
       this.network.selectNodes(shown);
       if (shown.length === 1) this.network.focus(shown[0], { scale: 1.3, animation: true });

@@ -34,7 +34,8 @@ const Panels = (() => {
       if (vertex.kind === 'as') return this.showAs(vertex);
       let node;
       try { node = await api('/api/node?id=' + encodeURIComponent(vertex.id)); }
-      catch (e) { this.el.innerHTML = `<p class="error">${esc(e.message)}</p>`; return; }
+      catch (e) { if (this.current === vertex) this.el.innerHTML = `<p class="error">${esc(e.message)}</p>`; return; }
+      if (this.current !== vertex) return;  // another vertex was picked meanwhile
       const rows = node.interfaces.map(i =>
         `<tr><td>${esc(i.name)}</td><td>${esc(i.address)}</td><td>${esc(i.network)}</td></tr>`).join('');
       const consoleButton = this.session.console
@@ -48,6 +49,7 @@ const Panels = (() => {
       if (node.bgp && node.kind === 'router') this.showAnnounced(node.id);
       if (node.bgp) {
         await this.refreshBgp(node.id);
+        if (this.current !== vertex) return;
         this.timer = setInterval(() => this.refreshBgp(node.id), 2000);
       }
     }

@@ -1,5 +1,7 @@
 #include "asemu/map/api.h"
 
+#include <algorithm>
+
 #include "asemu/core/error.h"
 #include "asemu/map/capture.h"
 #include "asemu/map/graph.h"
@@ -264,12 +266,19 @@ Response Api::announceSet(const Request& r) {
   auto router = announcingRouter(field("node"));
   if (auto* refusal = std::get_if<Response>(&router)) return *refusal;
   const plan::Node& n = *std::get<const plan::Node*>(router);
-  std::string done;
-  try {
-    done = emulation_.setAnnounced(n, field("prefix"), action == "announce");
-  } catch (const Error& e) {  // a bad prefix, one already announced, BIRD's refusal
-    return errorResponse(400, e.what());
-  }
+  // Refusals of the request itself are 400; a failure to carry it out (BIRD) is left to the
+  // 502 of handle().
+  const std::string prefix = field("prefix");
+  if (auto why = announcedPrefixProblem(prefix); !why.empty())
+    return errorResponse(400, n.id + ": " + why);
+  const Ipv4Prefix p = *Ipv4Prefix::parse(prefix);
+  std::vector<Ipv4Prefix> now = emulation_.announced(n);
+  bool listed = std::find(now.begin(), now.end(), p) != now.end();
+  if (action == "announce" && listed)
+    return errorResponse(400, n.id + ": already announces " + p.str());
+  if (action == "withdraw" && !listed)
+    return errorResponse(400, n.id + ": does not announce " + p.str());
+  std::string done = emulation_.setAnnounced(n, prefix, action == "announce");
   return jsonResponse(
       200, {{"node", n.id}, {"done", done}, {"announced", prefixList(emulation_.announced(n))}});
 }
@@ -284,11 +293,17 @@ Response Api::catchment(const Target& t) {
   auto measured = t.query.find("measured");
   bool measure =
       measured != t.query.end() && (measured->second == "1" || measured->second == "true");
-  runtime::Catchment c;
+  runtime::Catchment c = emulation_.predictCatchment(address);
   try {
-    c = emulation_.catchment(address, measure);
-  } catch (const Error& e) {  // no origin for the address
+    runtime::requireOrigin(emulation_.plan(), c);
+  } catch (const Error& e) {
     return errorResponse(404, e.what());
+  }
+  if (measure) {
+    std::unique_lock<std::mutex> one(measuring_, std::try_to_lock);
+    if (!one.owns_lock())
+      return errorResponse(409, "a catchment is being measured; ask again when it is done");
+    emulation_.measureCatchment(address, c);
   }
   return jsonResponse(200, nlohmann::json::parse(runtime::catchmentJson(c)));
 }

@@ -31,15 +31,16 @@ class RunningEmulation : public Emulation {
                            bool announce) override {
     return rt_.setAnnounced(name_, node, prefix, announce);
   }
-  runtime::Catchment catchment(Ipv4Address address, bool measure) override {
+  runtime::Catchment predictCatchment(Ipv4Address address) override {
     runtime::Catchment c = runtime::newCatchment(plan_, address);
     runtime::RouteQuery ask = [&](const plan::Node& router, const std::string& command) {
       return rt_.birdCommand(name_, router, command);
     };
     runtime::predictCatchment(plan_, address, ask, c);
-    runtime::requireOrigin(plan_, c);
-    if (measure) measureCatchment(rt_, name_, plan_, address, c);
     return c;
+  }
+  void measureCatchment(Ipv4Address address, runtime::Catchment& c) override {
+    map::measureCatchment(rt_, name_, plan_, address, c);
   }
   std::unique_ptr<runtime::PreparedExec> prepareExec(
       const plan::Node& node, const std::vector<std::string>& argv,
@@ -64,7 +65,8 @@ class PlanOnly : public Emulation {
   void setSessionEnabled(const plan::Node&, const std::string&, bool) override { notRunning(); }
   std::vector<Ipv4Prefix> announced(const plan::Node&) override { notRunning(); }
   std::string setAnnounced(const plan::Node&, const std::string&, bool) override { notRunning(); }
-  runtime::Catchment catchment(Ipv4Address, bool) override { notRunning(); }
+  runtime::Catchment predictCatchment(Ipv4Address) override { notRunning(); }
+  void measureCatchment(Ipv4Address, runtime::Catchment&) override { notRunning(); }
   std::unique_ptr<runtime::PreparedExec> prepareExec(const plan::Node&,
                                                      const std::vector<std::string>&,
                                                      const std::vector<std::string>&,

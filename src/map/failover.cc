@@ -268,6 +268,10 @@ class Site {
       for (const auto& s : w.stragglers) stragglers += (stragglers.empty() ? "" : ", ") + s;
       done += w.done ? fmt::format("; BGP established again after {:.1f} s", w.seconds)
                      : "; BGP not yet established again after 30 s: " + stragglers;
+      // BFD comes up after the sessions that asked for it; until then a lost link is noticed
+      // only by the hold timer, so the next experiment would measure that.
+      if (node_.bird->bfd && !bfdUp(std::chrono::seconds(5)))
+        done += "; BFD not yet up again after 5 s";
     } catch (const std::exception& e) {
       done += "; cannot check BGP: " + printable(e.what());
     }
@@ -275,6 +279,20 @@ class Site {
   }
 
  private:
+  // Whether every BFD session of the site's BIRD is Up, within `limit`.
+  bool bfdUp(std::chrono::milliseconds limit) const {
+    auto until = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+      std::string text = rt_.birdCommand(name_, node_, "show bfd sessions").text();
+      bool up = text.find(" Up ") != std::string::npos &&
+                text.find(" Down ") == std::string::npos &&
+                text.find(" Init ") == std::string::npos;
+      if (up) return true;
+      if (std::chrono::steady_clock::now() >= until) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
   int birdPid() const {
     auto file = rt_.state(name_).birdPidFile(node_.id);
     std::string text = runtime::readFile(file);

@@ -446,7 +446,8 @@ std::string catchmentJson(const Catchment& c) {
   nlohmann::json out = {
       {"address", c.address},      {"measured", c.measured}, {"predicted", c.predicted},
       {"all_agree", c.allAgree()}, {"ases", ases},           {"counts", counts}};
-  return out.dump(2);
+  // BIRD's text (AS paths, problems) may hold any bytes: never fail on them.
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace asemu::runtime

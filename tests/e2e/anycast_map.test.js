@@ -87,12 +87,15 @@ async function main() {
       await page.evaluate(() => { window.asemuMap.catchment = null; });
       await page.fill('#catchment-address', address);
       await page.click('#catchment-apply');
-      await page.waitForFunction(a => window.asemuMap.catchment && window.asemuMap.catchment.address === a,
+      // The view's catchment, or null when the page shows an error (which the caller may retry).
+      await page.waitForFunction(a => (window.asemuMap.catchment && window.asemuMap.catchment.address === a) ||
+                                      document.querySelector('#catchment-status.error'),
                                  address, { timeout: 15000 })
         .catch(async () => fail(`no catchment of ${address}: ${await page.textContent('#catchment-status')}`));
       return page.evaluate(() => window.asemuMap.catchment);
     };
     let view = await catchment('10.180.0.100');
+    if (!view) fail(`catchment of 10.180.0.100: ${await page.textContent('#catchment-status')}`);
     const predicted = (await page.evaluate(() => fetch('/api/catchment?address=10.180.0.100').then(r => r.json())))
       .counts.predicted;
     log(`catchment view: ${JSON.stringify(view.counts)}; API: ${JSON.stringify(predicted)}`);
@@ -145,10 +148,10 @@ async function main() {
     let reaching = 0;
     for (let i = 0; i < 20 && reaching < 2; i++) {  // the announcement spreads in well under a second
       view = await catchment('10.199.0.1');
-      reaching = view.counts[router] || 0;
+      reaching = view ? view.counts[router] || 0 : 0;
       if (reaching < 2) await page.waitForTimeout(250);
     }
-    log(`catchment of 10.199.0.1: ${JSON.stringify(view.counts)}`);
+    log(`catchment of 10.199.0.1: ${JSON.stringify(view && view.counts)}`);
     if (reaching < 2) fail(`after the announcement, ${reaching} ASes reach ${router} for 10.199.0.1`);
     await page.click('.announce-table tr[data-prefix="10.199.0.0/24"] .withdraw');
     await page.waitForFunction(() => !document.querySelector('.announce-table tr[data-prefix]'), null,
@@ -187,6 +190,7 @@ async function main() {
     await page.waitForTimeout(300);
     await shot('map-05-switched.png');
     view = await catchment('10.180.0.100');
+    if (!view) fail(`catchment after the switch: ${await page.textContent('#catchment-status')}`);
     log(`catchment after the switch: ${JSON.stringify(view.counts)}`);
     // Every AS but AS180 itself, whose first router is router0 (with site 0 on its own network).
     const elsewhere = Object.entries(view.placeOf).filter(([asn, place]) => asn !== '180' && place !== ANYCAST[other]);

@@ -183,6 +183,7 @@ TEST_P(FailoverProfiles, EachCauseGivesFigures) {
   } else if (p.timers == plan::BgpTimers::Fast) {
     auto report = failover(map::FailoverCause::LinkDown, 8000ms);
     allSwitchedWithin(report, 4.5);  // hold 3 s, checked once a second
+    ASSERT_TRUE(report.worstSwitch()) << map::failoverTable(report);
     EXPECT_GT(*report.worstSwitch(), 1.0) << map::failoverTable(report);
   } else {
     auto report = failover(map::FailoverCause::LinkDown, 3000ms);  // hold 240 s

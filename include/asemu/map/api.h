@@ -10,17 +10,21 @@
 //   GET  /api/announce?node=NODE       {"node", "announced": [prefixes it originates now]}
 //   POST /api/announce {"node","prefix","action":"announce"|"withdraw"}
 //   GET  /api/catchment?address=A[&measured=1]
-//                                      runtime::catchmentJson: predicted, and measured when asked
+//                                      runtime::catchmentJson: predicted, and measured when asked;
+//                                      404 when nothing originates A, 409 while another is
+//                                      measured
 //   POST /api/filter {"filter"}        checks a BPF expression; 400 with libpcap's message
 //   GET  /api/events?filter=EXPR       WebSocket: batches of packet events
 //   GET  /api/console?node=NODE        WebSocket: a shell in the node (--console)
 //
 // Every request passes admit() (access.h) first. Errors are JSON {"error": "..."} with 400 (bad
 // input), 401 (access token), 403 (foreign Origin, console off), 404 (unknown node, session or
-// path), 421 (wrong Host), 502 (BIRD unreachable).
+// path), 409 (a catchment is being measured), 421 (wrong Host), 502 (BIRD unreachable, the
+// emulation not running).
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -87,6 +91,8 @@ class Api {
 
   Emulation& emulation_;
   bool console_;
+  // Held while a catchment is measured: one at a time, as each sends a probe from every AS.
+  std::mutex measuring_;
   nlohmann::json graph_;
 };
 

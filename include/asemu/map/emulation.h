@@ -30,9 +30,10 @@ class Emulation {
   virtual std::vector<Ipv4Prefix> announced(const plan::Node& node) = 0;
   virtual std::string setAnnounced(const plan::Node& node, const std::string& prefix,
                                    bool announce) = 0;
-  // The catchment of `address` (runtime/catchment.h): predicted from BIRD's tables, and measured
-  // with one probe per AS too when `measure`. Throws asemu::Error.
-  virtual runtime::Catchment catchment(Ipv4Address address, bool measure) = 0;
+  // The catchment of `address` (runtime/catchment.h) predicted from BIRD's tables, and its
+  // measured side added with one probe per AS. Throw asemu::Error.
+  virtual runtime::Catchment predictCatchment(Ipv4Address address) = 0;
+  virtual void measureCatchment(Ipv4Address address, runtime::Catchment& catchment) = 0;
   // `argv` made ready to run inside the node from a forked child (runtime::PreparedExec), with
   // exactly the environment `env`, in the first of `dirs` that exists. Throws asemu::Error.
   virtual std::unique_ptr<runtime::PreparedExec> prepareExec(

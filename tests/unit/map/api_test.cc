@@ -185,10 +185,16 @@ TEST_F(ApiTest, AnnounceRefusesBadInputWithOneLine) {
   auto announce = [&](const std::string& json) { return call(post("/api/announce", json)); };
   Response r = announce(R"({"node":"as2/r100","prefix":"10.153.0.1/25","action":"announce"})");
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(body(r)["error"], "10.153.0.1/25: is not a prefix without host bits");
+  EXPECT_EQ(body(r)["error"],
+            "as2/r100: prefix '10.153.0.1/25' has host bits set; announce 10.153.0.0/25");
   r = announce(R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"withdraw"})");
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(body(r)["error"], "as2/r100: does not announce it");
+  EXPECT_EQ(body(r)["error"], "as2/r100: does not announce 10.153.0.0/25");
+  announce(R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"announce"})");
+  r = announce(R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"announce"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r)["error"], "as2/r100: already announces 10.153.0.0/25");
+  emu.announcements.clear();
   r = announce(R"({"node":"as2/r100","prefix":"10.153.0.0/25","action":"hijack"})");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(body(r)["error"], "action must be \"announce\" or \"withdraw\", not \"hijack\"");
@@ -215,7 +221,9 @@ TEST_F(ApiTest, CatchmentPredictedAndMeasuredOnRequest) {
   EXPECT_EQ(j["ases"][0]["asn"], 2);
   EXPECT_EQ(j["ases"][0]["predicted"]["origin"], "as2/host_0");
   EXPECT_TRUE(j["ases"][0]["measured"].is_null());
+  EXPECT_EQ(emu.measurements, 0);
   j = body(call(get("/api/catchment?address=10.2.0.71&measured=1")));
+  EXPECT_EQ(emu.measurements, 1);
   EXPECT_EQ(j["measured"], true);
   EXPECT_EQ(j["ases"][0]["measured"]["origin"], "as2/host_0");
   EXPECT_EQ(j["all_agree"], true);
@@ -227,9 +235,14 @@ TEST_F(ApiTest, CatchmentOfABadOrUnoriginatedAddress) {
   EXPECT_EQ(body(r)["error"],
             "10.2.0: is not an IPv4 address (write it as a dotted quad, e.g. 10.180.0.100)");
   EXPECT_EQ(call(get("/api/catchment")).status, 400);
-  r = call(get("/api/catchment?address=10.99.0.1"));
+  r = call(get("/api/catchment?address=10.99.0.1&measured=1"));
   EXPECT_EQ(r.status, 404);
-  EXPECT_EQ(body(r)["error"], "catchment: no router originates a route for 10.99.0.1");
+  EXPECT_EQ(body(r)["error"],
+            "catchment: no router originates a route for 10.99.0.1 and no node holds it (check "
+            "the address)");
+  EXPECT_EQ(emu.measurements, 0);  // nothing is probed for an address nothing originates
+  emu.birdDown = true;             // BIRD unreachable: the emulation's failure, not the request's
+  EXPECT_EQ(call(get("/api/catchment?address=10.2.0.71")).status, 502);
 }
 
 TEST(ApiConsole, NeedsAKnownNode) {

@@ -56,19 +56,22 @@ class FakeEmulation : public Emulation {
       announcements.erase(at);
     return node.id + (announce ? ": announces " : ": withdraws ") + prefix;
   }
-  // Every AS reaches as2/host_0 for 10.2.0.71 (predicted; measured too when asked); any other
-  // address has no origin.
-  runtime::Catchment catchment(Ipv4Address address, bool measure) override {
-    if (address.str() != "10.2.0.71")
-      throw Error("catchment", "no router originates a route for " + address.str());
+  // Every AS reaches as2/host_0 for 10.2.0.71; any other address reaches nothing.
+  runtime::Catchment predictCatchment(Ipv4Address address) override {
+    if (birdDown) throw Error("as2/r100", "cannot reach BIRD");
     runtime::Catchment c = runtime::newCatchment(plan_, address);
     c.predicted = true;
-    c.measured = measure;
-    for (auto& a : c.ases) {
-      a.predicted = runtime::Arrival{"as2/host_0", ""};
-      if (measure) a.measured = runtime::Arrival{"as2/host_0", ""};
-    }
+    for (auto& a : c.ases)
+      a.predicted = address.str() == "10.2.0.71" ? runtime::Arrival{"as2/host_0", ""}
+                                                 : runtime::Arrival{"", "no route at as2/r100"};
     return c;
+  }
+  void measureCatchment(Ipv4Address address, runtime::Catchment& c) override {
+    ++measurements;
+    c.measured = true;
+    for (auto& a : c.ases)
+      a.measured = address.str() == "10.2.0.71" ? runtime::Arrival{"as2/host_0", ""}
+                                                : runtime::Arrival{"", "not seen"};
   }
 
   // Runs `/bin/sh -c shellScript` with the environment and directory it was given.
@@ -102,6 +105,7 @@ class FakeEmulation : public Emulation {
   std::vector<std::string> calls;
   std::vector<std::string> prepared;
   std::vector<Ipv4Prefix> announcements;
+  int measurements = 0;
   std::string shellScript = "true";
   bool birdDown = false;
 };
