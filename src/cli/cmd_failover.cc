@@ -41,17 +41,19 @@ void setupFailover(CLI::App& sub) {
       "interval; a capture on the fabric sees where each one arrives. After 0.5 s the cause is\n"
       "applied to SITE_ROUTER (time 0). Per AS: LOST probes, the LOSS WINDOW (first probe lost\n"
       "after time 0 to the first one answered after the last lost; 0 when none was lost) and\n"
-      "SWITCH (time 0 to the first answered probe that arrived at another place than before),\n"
+      "SWITCH (time 0 to the first answered probe that arrived at another place than BEFORE,\n"
+      "where they arrived before time 0: answered there, or dropped there by a hijacker),\n"
       "then median and worst of each. Afterwards the site is restored: sessions enabled,\n"
       "interfaces up, or BIRD started again as `up` starts it; then BGP is awaited (30 s).\n"
       "JSON: {address, site, cause, interval, duration, probes_sent, ases: [{asn, probe, before,\n"
       "after, lost, loss_window, switch}], losing, not_recovered, loss_window: {median, worst},\n"
       "switch: {median, worst}, restored}; times in seconds, null when there is none.\n"
-      "A link-down is seen by the peers only when their BGP hold timer expires: ASes may not be\n"
-      "answered again within --duration.\n"
+      "A link-down is seen by the peers only when their BGP hold timer expires (240 s under\n"
+      "SEED's timers, 3 s with `up --bgp-timers fast`) or by BFD (`up --bfd`, about 0.3 s).\n"
       "Examples:\n"
       "  asemu failover 10.180.0.100 --cause disable as180/router1\n"
-      "  asemu failover -e ip-anycast 10.180.0.100 --cause kill as180/router0 --from 2,3 --json");
+      "  asemu failover -e ip-anycast 10.180.0.100 --cause kill as180/router0 --from 2,3 --json\n"
+      "  asemu failover 10.153.0.71 --cause disable as199/router0   (prefix-hijack: the attacker)");
   sub.callback([o, e] {
     Ipv4Address address = runtime::parseCatchmentAddress(o->address);
     map::FailoverOptions options;

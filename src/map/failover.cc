@@ -77,8 +77,14 @@ FailoverFigures failoverFigures(const ProbeSeries& s) {
   FailoverFigures f;
   const size_t n = s.sent.size();
   auto answeredAt = [&](size_t i) { return s.answered[i] && !s.arrivals[i].empty(); };
-  for (size_t i = 0; i < n && s.sent[i] < 0; ++i)
+  // Before time 0: the place of the last answered probe, or, when none was answered (a hijacker
+  // drops what it attracts), the last place a probe was seen arriving.
+  std::string seen;
+  for (size_t i = 0; i < n && s.sent[i] < 0; ++i) {
     if (answeredAt(i)) f.before = s.arrivals[i];
+    if (!s.arrivals[i].empty()) seen = s.arrivals[i];
+  }
+  if (f.before.empty()) f.before = seen;
   for (size_t i = n; i-- > 0;)
     if (answeredAt(i)) {
       f.after = s.arrivals[i];

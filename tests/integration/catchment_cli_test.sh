@@ -114,6 +114,18 @@ wait_catchment unhijacked || fail "before the announcement some AS reaches the a
 wait_catchment hijacked_in_part ||
   fail "hijack: measured $(origins "$json" measured), predicted $(origins "$json" predicted)"
 echo "hijacked: $(origins "$json" measured)"
+# Failover from the attacker: with its sessions disabled, every hijacked AS (but the attacker's
+# own, cut off with it) is answered by the victim within a second; the hijack is back after.
+fo=$("$ASEMU" failover -e "$NAME" "$VICTIM" --cause disable "$ATTACKER" --duration 5 --json) || fail "failover from the attacker"
+verdict=$(echo "$fo" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+hijacked = [a for a in r["ases"] if a["before"] == "as199/router0" and a["asn"] != 199]
+bad = [a["asn"] for a in hijacked if a["after"] != "as153/host_0" or a["switch"] is None or a["switch"] > 1.0]
+print(len(hijacked), "bad:" + ",".join(map(str, bad)) if bad else "ok")')
+echo "failover from the attacker: $verdict"
+case "$verdict" in 0\ *) fail "failover: no AS was hijacked before time 0" ;; *" ok") ;; *) fail "failover from the attacker: $verdict" ;; esac
+wait_catchment hijacked_in_part || fail "the hijack is not back after the failover: $(origins "$json" measured)"
 "$ASEMU" bgp -e "$NAME" "$ATTACKER" withdraw 10.153.0.0/25 >/dev/null || fail "withdraw"
 "$ASEMU" bgp -e "$NAME" "$ATTACKER" withdraw 10.153.0.128/25 >/dev/null || fail "withdraw"
 wait_catchment unhijacked || fail "after the withdrawal: $(origins "$json" measured)"

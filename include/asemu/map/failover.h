@@ -12,7 +12,8 @@
 //   loss window: from the first probe lost after time 0 to the first probe answered after the
 //     last one lost (send times); 0 when nothing was lost; unset when answers never came back.
 //   switch: from time 0 to the first answered probe that arrived at another place than the last
-//     answered probe before time 0; unset when the place never changed.
+//     answered probe before time 0 (or, when none was answered, the last one seen arriving: a
+//     hijacker that drops what it attracts); unset when the place never changed.
 #pragma once
 
 #include <chrono>
@@ -40,7 +41,8 @@ struct ProbeSeries {
 };
 
 struct FailoverFigures {
-  std::string before;                 // where answered probes arrived before time 0
+  std::string before;                 // where answered probes arrived before time 0, or where
+                                      // unanswered ones did when none was answered (a blackhole)
   std::string after;                  // where the last answered probe arrived
   int lost = 0;                       // probes lost after time 0
   std::optional<double> loss_window;  // seconds

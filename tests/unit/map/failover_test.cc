@@ -31,6 +31,24 @@ TEST(FailoverFigures, LossWindowFromFirstLostToFirstAnsweredAfterTheLast) {
   EXPECT_NEAR(*f.switch_time, 0.04, 1e-9);
 }
 
+// A hijacker drops what it attracts: before time 0 the probes arrive at its router and are not
+// answered. When its sessions go, they are answered at the victim: that is the switch.
+TEST(FailoverFigures, FromABlackholeToAnAnsweringPlaceIsASwitch) {
+  ProbeSeries s;
+  for (int i = 0; i < 8; ++i) {
+    s.sent.push_back(-0.03 + 0.01 * i);
+    bool victim = i >= 6;
+    s.answered.push_back(victim);
+    s.arrivals.push_back(victim ? "as153/host_0" : i == 4 ? "" : "as199/router0");
+  }
+  auto f = failoverFigures(s);
+  EXPECT_EQ(f.before, "as199/router0");
+  EXPECT_EQ(f.after, "as153/host_0");
+  EXPECT_EQ(f.lost, 3);  // at 0.00, 0.01 and 0.02
+  ASSERT_TRUE(f.switch_time);
+  EXPECT_NEAR(*f.switch_time, 0.03, 1e-9);
+}
+
 TEST(FailoverFigures, UnaffectedAndNeverRecovered) {
   auto kept = failoverFigures(series("0000000"));
   EXPECT_EQ(kept.lost, 0);
