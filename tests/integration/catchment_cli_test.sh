@@ -27,6 +27,9 @@ out=$("$ASEMU" catchment -e "$NAME" 10.99.0.1 2>&1)
 expect_eq "no origin" "asemu: catchment: no router originates a route for 10.99.0.1 and no node holds it (check the address)" "$out"
 out=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause reboot as180/router1 2>&1)
 case "$out" in "asemu: --cause: unknown cause 'reboot' (known: disable, kill, link-down)"*) ;; *) fail "bad cause: $out" ;; esac
+out=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause disable as999/router0 2>&1)
+case "$out" in "asemu: ip-anycast: no node matches 'as999/router0'"*) ;; *) fail "unknown router: $out" ;; esac
+expect_eq "errors are one line" "1" "$(echo "$out" | wc -l)"
 out=$("$ASEMU" failover -e "$NAME" 10.180.0.100 --cause disable as180/host-0 2>&1)
 expect_eq "failover on a host" "asemu: as180/host-0: runs no BIRD (it is a Host); name the router of a site" "$out"
 
