@@ -56,7 +56,10 @@ void setupCatchment(CLI::App& sub) {
     }
     if (!o->predictedOnly)
       map::measureCatchment(running.rt, running.name, running.plan, address, c);
-    std::cout << (o->json ? runtime::catchmentJson(c) + "\n" : runtime::catchmentTable(c));
+    std::cout << (o->json ? runtime::catchmentJson(c).dump(
+                                2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                                "\n"
+                          : runtime::catchmentTable(c));
     std::cout.flush();
     if (!c.allAgree()) throw CLI::RuntimeError(1);
   });

@@ -305,7 +305,7 @@ Response Api::catchment(const Target& t) {
       return errorResponse(409, "a catchment is being measured; ask again when it is done");
     emulation_.measureCatchment(address, c);
   }
-  return jsonResponse(200, nlohmann::json::parse(runtime::catchmentJson(c)));
+  return jsonResponse(200, runtime::catchmentJson(c));
 }
 
 }  // namespace asemu::map

@@ -429,7 +429,7 @@ nlohmann::json arrivalJson(const std::optional<Arrival>& a) {
 
 }  // namespace
 
-std::string catchmentJson(const Catchment& c) {
+nlohmann::json catchmentJson(const Catchment& c) {
   nlohmann::json ases = nlohmann::json::array();
   for (const auto& a : c.ases)
     ases.push_back({{"asn", a.asn},
@@ -446,8 +446,7 @@ std::string catchmentJson(const Catchment& c) {
   nlohmann::json out = {
       {"address", c.address},      {"measured", c.measured}, {"predicted", c.predicted},
       {"all_agree", c.allAgree()}, {"ases", ases},           {"counts", counts}};
-  // BIRD's text (AS paths, problems) may hold any bytes: never fail on them.
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out;
 }
 
 }  // namespace asemu::runtime

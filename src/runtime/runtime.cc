@@ -344,6 +344,8 @@ std::vector<std::vector<SessionState>> Runtime::sessionsOfAll(
       out[i] = sessions(name, p.nodes[i]);
     } catch (const Error& e) {
       errors[i] = e.message();
+    } catch (const std::exception& e) {  // nothing may leave a worker thread
+      errors[i] = printable(e.what());
     }
   });
   return out;

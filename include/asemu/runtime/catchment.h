@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -105,6 +106,8 @@ void requireOrigin(const plan::Plan& plan, const Catchment& catchment);
 
 // The table: AS, probe, measured, predicted, agree, AS path; then a count per origin.
 std::string catchmentTable(const Catchment& catchment);
-std::string catchmentJson(const Catchment& catchment);
+// The same as JSON (described by `asemu catchment --help`); BIRD's text in it may hold any bytes,
+// so it is dumped with invalid UTF-8 replaced.
+nlohmann::json catchmentJson(const Catchment& catchment);
 
 }  // namespace asemu::runtime

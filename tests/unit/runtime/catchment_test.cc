@@ -367,7 +367,7 @@ TEST(Catchment, AgreementAndExitStatus) {
             std::string::npos)
       << table;
   EXPECT_NE(table.find("as180/host-1: measured 0 predicted 1"), std::string::npos) << table;
-  auto j = nlohmann::json::parse(catchmentJson(c));
+  auto j = catchmentJson(c);
   EXPECT_EQ(j["all_agree"], false);
   EXPECT_EQ(j["ases"][0]["asn"], 2);
   EXPECT_EQ(j["ases"][0]["measured"]["origin"], "as180/host-0");
