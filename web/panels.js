@@ -69,15 +69,24 @@ const Panels = (() => {
       this.el.innerHTML = `<h2>${esc(v.label)}</h2><div class="hint">${esc(v.kind === 'exchange' ? 'Internet exchange' : 'local network')} · ${esc(v.prefix)} · ${esc(v.network)}</div>`;
     }
 
-    async refreshBgp(nodeId, known) {
-      const box = this.el.querySelector('#bgp');
-      if (!box || !this.current || this.current.id !== nodeId) return;
+    // The box `selector` of the panel with what `path` answers for the node (or `known`), once
+    // the node is still the one shown; null after an error, which the box then shows.
+    async panelData(selector, path, what, nodeId, known) {
+      const box = this.el.querySelector(selector);
+      if (!box || !this.current || this.current.id !== nodeId) return null;
       let data = known;
       if (!data) {
-        try { data = await api('/api/bgp?node=' + encodeURIComponent(nodeId)); }
-        catch (e) { box.innerHTML = `<p class="error">BGP: ${esc(e.message)}</p>`; return; }
+        try { data = await api(path + encodeURIComponent(nodeId)); }
+        catch (e) { box.innerHTML = `<p class="error">${what}: ${esc(e.message)}</p>`; return null; }
       }
-      if (!this.current || this.current.id !== nodeId) return;
+      if (!this.current || this.current.id !== nodeId) return null;
+      return { box, data };
+    }
+
+    async refreshBgp(nodeId, known) {
+      const got = await this.panelData('#bgp', '/api/bgp?node=', 'BGP', nodeId, known);
+      if (!got) return;
+      const { box, data } = got;
       // Rebuilding an unchanged table would swap the buttons under the pointer.
       const text = JSON.stringify(data.sessions.map(s => [s.name, s.state, s.info, s.enabled]));
       if (box.dataset.shown === text) return;
@@ -94,14 +103,9 @@ const Panels = (() => {
     // The prefixes the router originates besides its networks, with a Withdraw button each, and
     // a field to announce one more (POST /api/announce, as `asemu bgp NODE announce PREFIX`).
     async showAnnounced(nodeId, known, message) {
-      const box = this.el.querySelector('#announce');
-      if (!box || !this.current || this.current.id !== nodeId) return;
-      let data = known;
-      if (!data) {
-        try { data = await api('/api/announce?node=' + encodeURIComponent(nodeId)); }
-        catch (e) { box.innerHTML = `<p class="error">Announcements: ${esc(e.message)}</p>`; return; }
-      }
-      if (!this.current || this.current.id !== nodeId) return;
+      const got = await this.panelData('#announce', '/api/announce?node=', 'Announcements', nodeId, known);
+      if (!got) return;
+      const { box, data } = got;
       const rows = data.announced.map(p => `<tr data-prefix="${esc(p)}"><td><b>${esc(p)}</b></td>
           <td><button type="button" class="withdraw">Withdraw</button></td></tr>`).join('');
       box.innerHTML = `<table class="announce-table"><tr><th>announced prefix</th><th></th></tr>${rows ||

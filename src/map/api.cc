@@ -1,6 +1,9 @@
 #include "asemu/map/api.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 
 #include "asemu/core/error.h"
 #include "asemu/map/capture.h"
@@ -31,10 +34,21 @@ class StringFields {
  public:
   explicit StringFields(const std::string& body)
       : body_(nlohmann::json::parse(body, nullptr, false)) {}
-  bool ok() const { return !body_.is_discarded() && body_.is_object(); }
   std::string operator()(const char* name) const {
     auto it = body_.find(name);
     return it != body_.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
+  // The 400 for a body that is not {"node", OBJECT, "action"} with one of the two actions.
+  std::optional<Response> refusal(const std::string& object,
+                                  const std::array<const char*, 2>& actions) const {
+    if (body_.is_discarded() || !body_.is_object())
+      return errorResponse(
+          400, "the request body must be a JSON object {\"node\", \"" + object + "\", \"action\"}");
+    std::string action = (*this)("action");
+    if (action != actions[0] && action != actions[1])
+      return errorResponse(400, fmt::format("action must be \"{}\" or \"{}\", not \"{}\"",
+                                            actions[0], actions[1], action));
+    return std::nullopt;
   }
 
  private:
@@ -186,13 +200,8 @@ Response Api::bgpList(const Target& t) {
 
 Response Api::bgpSet(const Request& r) {
   StringFields field(r.body);
-  if (!field.ok())
-    return errorResponse(400,
-                         "the request body must be a JSON object "
-                         "{\"node\", \"session\", \"action\"}");
+  if (auto refusal = field.refusal("session", {"enable", "disable"})) return *refusal;
   std::string action = field("action"), session = field("session");
-  if (action != "enable" && action != "disable")
-    return errorResponse(400, "action must be \"enable\" or \"disable\", not \"" + action + "\"");
   const plan::Node* n;
   try {
     n = &node(field("node"));
@@ -255,14 +264,8 @@ Response Api::announcedList(const Target& t) {
 
 Response Api::announceSet(const Request& r) {
   StringFields field(r.body);
-  if (!field.ok())
-    return errorResponse(400,
-                         "the request body must be a JSON object "
-                         "{\"node\", \"prefix\", \"action\"}");
+  if (auto refusal = field.refusal("prefix", {"announce", "withdraw"})) return *refusal;
   std::string action = field("action");
-  if (action != "announce" && action != "withdraw")
-    return errorResponse(400,
-                         "action must be \"announce\" or \"withdraw\", not \"" + action + "\"");
   auto router = announcingRouter(field("node"));
   if (auto* refusal = std::get_if<Response>(&router)) return *refusal;
   const plan::Node& n = *std::get<const plan::Node*>(router);
