@@ -301,12 +301,7 @@ class Site {
 
   int birdPid() const {
     auto file = rt_.state(name_).birdPidFile(node_.id);
-    std::string text = runtime::readFile(file);
-    int pid = 0;
-    try {
-      pid = std::stoi(text);
-    } catch (const std::exception&) {
-    }
+    int pid = runtime::readPidFile(file);
     runtime::NodeView view = rt_.view(name_, node_);
     auto inside = rt_.kernel().processesIn({view.ns});
     if (pid <= 0 || std::find(inside.begin(), inside.end(), pid) == inside.end())

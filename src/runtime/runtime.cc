@@ -201,12 +201,19 @@ void Runtime::down(const std::string& name, const Progress& progress) {
   // A second look catches a process that entered a namespace while the first ones stopped; one
   // still there after the last look (a process that keeps forking) is named like one that would
   // not end.
+  // The daemons `up` started end at once (see Kernel::stopProcessesIn), by their pid files.
+  std::vector<int> daemons;
+  for (const auto& ns : namespaces)
+    if (int pid = readPidFile(st.nodeDirOfKey(ns.substr(prefix.size())) / "run" / "bird.pid"))
+      daemons.push_back(pid);
   std::vector<std::string> survivors;
+  // The first round goes without a listing of its own: at a thousand daemons, looking through
+  // every process costs a second.
+  say(fmt::format("stopping {} daemons and every other process in {} namespaces", daemons.size(),
+                  namespaces.size()));
   for (int round = 0; round < 3 && survivors.empty(); ++round) {
-    std::vector<int> pids = kernel_.processesIn(namespaces);
-    if (pids.empty()) break;
-    say(fmt::format("stopping {} processes", pids.size()));
-    survivors = kernel_.stopProcessesIn(namespaces, stop_times_);
+    if (round > 0 && kernel_.processesIn(namespaces).empty()) break;
+    survivors = kernel_.stopProcessesIn(namespaces, stop_times_, daemons);
   }
   if (survivors.empty())
     for (int pid : kernel_.processesIn(namespaces)) survivors.push_back(std::to_string(pid));
@@ -216,7 +223,7 @@ void Runtime::down(const std::string& name, const Progress& progress) {
                                   survivors.size(), survivors.size() == 1 ? "" : "es",
                                   joined(survivors), name));
   say(fmt::format("removing {} namespaces", namespaces.size()));
-  for (const auto& ns : namespaces) kernel_.deleteNamespace(ns);
+  kernel_.deleteNamespaces(namespaces);
   removeStateFiles(st, namespaces);
   say(fmt::format("emulation '{}' removed", name));
 }
@@ -225,7 +232,15 @@ void Runtime::removeStateFiles(const StateDir& st, const std::vector<std::string
   // What `up` writes, and nothing else: each node's directory (named after its namespace), the
   // plan and the record, with the temporary files of an interrupted write.
   std::string prefix = namespacePrefix(st.name());
-  for (const auto& ns : namespaces) fs::remove_all(st.dir() / "nodes" / ns.substr(prefix.size()));
+  // Several threads at once: where /run is a disk file system, each removal waits on it.
+  std::vector<std::error_code> failed(namespaces.size());
+  forEachInParallel(namespaces.size(), 8, [&](size_t i) {
+    fs::remove_all(st.nodeDirOfKey(namespaces[i].substr(prefix.size())), failed[i]);
+  });
+  for (size_t i = 0; i < namespaces.size(); ++i)
+    if (failed[i])
+      throw Error(st.nodeDirOfKey(namespaces[i].substr(prefix.size())).string(),
+                  "cannot remove: " + failed[i].message());
   std::error_code ec;
   fs::remove(st.dir() / "nodes", ec);
   fs::remove(st.planFile());

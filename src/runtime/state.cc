@@ -1,6 +1,9 @@
 #include "asemu/runtime/state.h"
 
 #include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +25,7 @@ StateDir::StateDir(fs::path root, std::string name)
 }
 
 fs::path StateDir::nodeDir(const std::string& nodeId) const {
-  return dir() / "nodes" / nodeKey(nodeId);
+  return nodeDirOfKey(nodeKey(nodeId));
 }
 fs::path StateDir::birdConfig(const std::string& nodeId) const {
   return nodeDir(nodeId) / "etc" / "bird.conf";
@@ -54,6 +57,16 @@ void writeFileAtomically(const fs::path& path, const std::string& text) {
 
 std::string readFile(const fs::path& path) {
   return asemu::readFile(path);
+}
+
+int readPidFile(const fs::path& path) {
+  std::ifstream in(path);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  int pid = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), pid);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || pid <= 0) return 0;
+  return pid;
 }
 
 void StateDir::writeRecord(const Record& r) const {

@@ -105,6 +105,11 @@ class Kernel {
   // Removes the namespace's name; the kernel frees it once no process is left inside. A missing
   // namespace is not an error.
   virtual void deleteNamespace(const std::string& ns) = 0;
+  // deleteNamespace for each; an implementation may remove several at once. Throws the error of
+  // one that failed, after trying every one.
+  virtual void deleteNamespaces(const std::vector<std::string>& namespaces) {
+    for (const auto& ns : namespaces) deleteNamespace(ns);
+  }
   virtual std::vector<std::string> listNamespaces() = 0;
 
   // Applies every batch; batches for different namespaces may run concurrently. Throws
@@ -118,10 +123,13 @@ class Kernel {
   virtual std::vector<int> processesIn(const std::vector<std::string>& namespaces) = 0;
   // Ends every process whose network namespace is one of `namespaces`: SIGTERM, up to
   // `times.grace` to exit, then SIGKILL; returns once each has exited and its parent has
-  // collected it, or after `times.limit`. Signals go through pidfds, so a process number reused
-  // meanwhile is never hit. Returns "PID (NAME)" for each process that did not exit.
+  // collected it, or after `times.limit`. Those of `at_once` (the daemons asemu started) get
+  // SIGKILL straight away; a number there that is no process of the namespaces changes nothing.
+  // Signals go through pidfds, so a process number reused meanwhile is never hit. Returns
+  // "PID (NAME)" for each process that did not exit.
   virtual std::vector<std::string> stopProcessesIn(const std::vector<std::string>& namespaces,
-                                                   const StopTimes& times) = 0;
+                                                   const StopTimes& times,
+                                                   const std::vector<int>& at_once) = 0;
 
   // Replaces the calling process by `argv` run inside `view` (never returns on success).
   virtual void execIn(const NodeView& view, const std::vector<std::string>& argv) = 0;

@@ -36,6 +36,8 @@ class StateDir {
   std::filesystem::path planFile() const { return dir() / "plan.json"; }
   std::filesystem::path recordFile() const { return dir() / "record.json"; }
   std::filesystem::path nodeDir(const std::string& nodeId) const;
+  // The same directory by its key, the part of the node's namespace name after the prefix.
+  std::filesystem::path nodeDirOfKey(const std::string& key) const { return dir() / "nodes" / key; }
   std::filesystem::path birdConfig(const std::string& nodeId) const;   // .../etc/bird.conf
   std::filesystem::path birdSocket(const std::string& nodeId) const;   // .../run/bird.ctl
   std::filesystem::path birdPidFile(const std::string& nodeId) const;  // .../run/bird.pid
@@ -60,5 +62,8 @@ std::vector<std::string> listEmulations(const std::filesystem::path& root);
 // Writes `text` to `path` through a temporary file and a rename.
 void writeFileAtomically(const std::filesystem::path& path, const std::string& text);
 std::string readFile(const std::filesystem::path& path);
+// The process id a daemon wrote to its pid file: one positive decimal number and an optional
+// newline. 0 when the file is missing or holds anything else.
+int readPidFile(const std::filesystem::path& path);
 
 }  // namespace asemu::runtime

@@ -12,10 +12,13 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "asemu/core/error.h"
+#include "asemu/core/parallel.h"
 #include "asemu/runtime/kernel.h"
 #include "iproute_batch.h"
 #include "netns.h"
@@ -118,6 +121,20 @@ class LinuxKernel : public Kernel {
     createNetns(ns, sysctls);
   }
   void deleteNamespace(const std::string& ns) override { deleteNetns(ns); }
+  // Unmounting waits for the kernel to retire the mount; several threads overlap those waits.
+  void deleteNamespaces(const std::vector<std::string>& namespaces) override {
+    std::mutex guard;
+    std::optional<Error> first;
+    forEachInParallel(namespaces.size(), 8, [&](size_t i) {
+      try {
+        deleteNetns(namespaces[i]);
+      } catch (const Error& e) {
+        std::lock_guard<std::mutex> lock(guard);
+        if (!first) first = e;
+      }
+    });
+    if (first) throw *first;
+  }
   std::vector<std::string> listNamespaces() override { return listNetns(); }
 
   // Batches that only configure existing links go through rtnetlink from this process; those
@@ -174,8 +191,9 @@ class LinuxKernel : public Kernel {
     return processesInNetns(namespaces);
   }
   std::vector<std::string> stopProcessesIn(const std::vector<std::string>& namespaces,
-                                           const StopTimes& times) override {
-    return stopProcessesInNetns(namespaces, times);
+                                           const StopTimes& times,
+                                           const std::vector<int>& at_once) override {
+    return stopProcessesInNetns(namespaces, times, at_once);
   }
 
   void execIn(const NodeView& view, const std::vector<std::string>& argv) override {

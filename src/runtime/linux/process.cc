@@ -284,7 +284,8 @@ std::vector<int> processesInNetns(const std::vector<std::string>& namespaces) {
 }
 
 std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& namespaces,
-                                              const StopTimes& times) {
+                                              const StopTimes& times,
+                                              const std::vector<int>& at_once) {
   std::set<NsId> ids = namespaceIds(namespaces);
   std::vector<Target> targets;
   std::vector<std::string> out;
@@ -305,7 +306,8 @@ std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& na
     }
     targets.push_back({pid, fd, commandName(pid)});
   }
-  for (const auto& t : targets) signalPidfd(t.fd, SIGTERM);
+  std::set<int> killed(at_once.begin(), at_once.end());
+  for (const auto& t : targets) signalPidfd(t.fd, killed.count(t.pid) ? SIGKILL : SIGTERM);
   std::vector<Target> running = waitFor(targets, hasExited, times.grace);
   for (const auto& t : running) signalPidfd(t.fd, SIGKILL);
   std::vector<Target> left = waitFor(running, hasExited, times.limit);

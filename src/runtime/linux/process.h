@@ -68,7 +68,8 @@ std::vector<int> processesInNetns(const std::vector<std::string>& namespaces);
 // Ends every process that lives in one of `namespaces` (see Kernel::stopProcessesIn); returns
 // "PID (NAME)" for each one that did not exit.
 std::vector<std::string> stopProcessesInNetns(const std::vector<std::string>& namespaces,
-                                              const StopTimes& times);
+                                              const StopTimes& times,
+                                              const std::vector<int>& at_once);
 
 // The full path of `program` in PATH (plus /usr/sbin and /sbin), or "".
 std::string findProgram(const std::string& program);

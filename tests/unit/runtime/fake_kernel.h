@@ -1,6 +1,7 @@
 // A Kernel that only records what it is asked to do, for unit tests of the runtime's decisions.
 #pragma once
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -59,7 +60,16 @@ class FakeKernel : public Kernel {
       for (const auto& [from, to] : d.view.binds) line += " [" + from + " on " + to + "]";
       failIf(d.view.node, line);
       log.push_back(line);
-      daemons[d.view.ns] = next_pid++;
+      int pid = next_pid++;
+      daemons[d.view.ns] = pid;
+      // Like BIRD's -P: the daemon writes its process id where the command line says.
+      for (size_t i = 0; i + 1 < d.argv.size(); ++i)
+        if (d.argv[i] == "-P") {
+          std::string file = d.argv[i + 1];
+          for (const auto& [from, to] : d.view.binds)
+            if (file.rfind(to + "/", 0) == 0) file = from + file.substr(to.size());
+          std::ofstream(file) << pid << "\n";
+        }
     }
   }
   std::vector<int> processesIn(const std::vector<std::string>& nss) override {
@@ -68,14 +78,16 @@ class FakeKernel : public Kernel {
       if (auto it = daemons.find(ns); it != daemons.end()) out.push_back(it->second);
     return out;
   }
-  std::vector<std::string> stopProcessesIn(const std::vector<std::string>& nss,
-                                           const StopTimes&) override {
-    std::string line = "stop";
+  std::vector<std::string> stopProcessesIn(const std::vector<std::string>& nss, const StopTimes&,
+                                           const std::vector<int>& at_once) override {
+    std::string line = "stop", killed;
+    std::set<int> inside;
     std::vector<std::string> left;
     for (const auto& ns : nss) {
       auto it = daemons.find(ns);
       if (it == daemons.end()) continue;
       line += " " + std::to_string(it->second);
+      inside.insert(it->second);
       if (unkillable.count(it->second))
         left.push_back(std::to_string(it->second) + " (bird)");
       else if (respawning)
@@ -83,7 +95,9 @@ class FakeKernel : public Kernel {
       else
         daemons.erase(it);
     }
-    log.push_back(line);
+    for (int pid : std::set<int>(at_once.begin(), at_once.end()))
+      if (inside.count(pid)) killed += (killed.empty() ? "" : " ") + std::to_string(pid);
+    log.push_back(killed.empty() ? line : line + " (at once: " + killed + ")");
     return left;
   }
   void execIn(const NodeView& view, const std::vector<std::string>& argv) override {

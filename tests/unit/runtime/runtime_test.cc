@@ -115,13 +115,57 @@ TEST_F(RuntimeTest, RecordListsEveryNamespaceBeforeTheFirstIsCreated) {
   EXPECT_EQ(checked, 4);
 }
 
+// A daemon that `up` started is killed at once: its namespace goes, and a graceful BGP shutdown
+// would only make every neighbour withdraw and reinstall routes while it goes down too. Anything
+// else in the emulation (a capture, a shell) gets SIGTERM first. A pid file that names no process
+// of the emulation, or holds no number, changes nothing.
+TEST_F(RuntimeTest, DownKillsTheDaemonsItStartedAtOnceAndStopsOthersGently) {
+  Runtime rt(kernel, root);
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  kernel.daemons["asemu-small.as150.host_0"] = 77;  // a process a user started in a host
+  kernel.log.clear();
+  rt.down("small");
+  EXPECT_EQ(kernel.log.front(), "stop 77 1000 (at once: 1000)");
+
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  StateDir st(root, "small");
+  writeFileAtomically(st.birdPidFile("as150/router0"), "77\n");
+  kernel.daemons["asemu-small.as150.host_0"] = 77;
+  kernel.log.clear();
+  rt.down("small");
+  EXPECT_EQ(kernel.log.front(), "stop 77 1001 (at once: 77)");
+
+  rt.up(testing::twoHostsAndRouter(), noWait());
+  writeFileAtomically(st.birdPidFile("as150/router0"), "1002; rm -rf /\n");
+  kernel.log.clear();
+  rt.down("small");
+  EXPECT_EQ(kernel.log.front(), "stop 1002");
+}
+
+TEST(PidFile, HoldsOnePositiveDecimalNumberOrNothing) {
+  fs::path file = fs::temp_directory_path() / ("asemu-pid-" + std::to_string(getpid()));
+  EXPECT_EQ(readPidFile(file), 0);  // missing
+  for (auto [text, pid] : std::vector<std::pair<std::string, int>>{{"4242\n", 4242},
+                                                                   {"17", 17},
+                                                                   {"", 0},
+                                                                   {"-3\n", 0},
+                                                                   {"0\n", 0},
+                                                                   {"12 34\n", 0},
+                                                                   {"99999999999\n", 0},
+                                                                   {"7x\n", 0}}) {
+    writeFileAtomically(file, text);
+    EXPECT_EQ(readPidFile(file), pid) << text;
+  }
+  fs::remove(file);
+}
+
 TEST_F(RuntimeTest, DownRemovesExactlyTheRecordedNamespacesAndProcesses) {
   Runtime rt(kernel, root);
   kernel.namespaces = {"asemu-other.fabric", "unrelated"};
   rt.up(testing::twoHostsAndRouter(), noWait());
   kernel.log.clear();
   rt.down("small");
-  EXPECT_EQ(kernel.log.front(), "stop 1000");
+  EXPECT_EQ(kernel.log.front(), "stop 1000 (at once: 1000)");
   EXPECT_EQ(kernel.lines("netns del").size(), 4u);
   EXPECT_EQ(kernel.namespaces, (std::set<std::string>{"asemu-other.fabric", "unrelated"}));
   EXPECT_FALSE(fs::exists(root / "small"));
