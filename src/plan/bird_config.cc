@@ -207,11 +207,13 @@ std::string birdConfig(const Node& node, const BirdConfigOptions& options) {
         << "    area 0 {\n";
     for (const auto& i : b.ospf->stub_interfaces)
       out << "        interface \"" << i << "\" { stub; };\n";
+    const char* timers = b.ospf->timers == plan::OspfTimers::Standard ? "hello 10; dead count 4;"
+                                                                      : "hello 1; dead count 2;";
     for (const auto& i : b.ospf->active_interfaces) {
       if (b.ospf->isPointToPoint(i))
-        out << "        interface \"" << i << "\" { type ptp; hello 1; dead count 2; };\n";
+        out << "        interface \"" << i << "\" { type ptp; " << timers << " };\n";
       else
-        out << "        interface \"" << i << "\" { hello 1; dead count 2; wait 2; };\n";
+        out << "        interface \"" << i << "\" { " << timers << " wait 2; };\n";
     }
     out << "    };\n"
         << "}\n";

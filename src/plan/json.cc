@@ -107,6 +107,8 @@ json nodeJson(const Node& n) {
       bj["ospf"] = {{"active_interfaces", b.ospf->active_interfaces},
                     {"stub_interfaces", b.ospf->stub_interfaces},
                     {"point_to_point_interfaces", b.ospf->point_to_point_interfaces}};
+    if (b.ospf && b.ospf->timers == OspfTimers::Standard)  // optional, as "bgp_timers"
+      bj["ospf"]["ospf_timers"] = "standard";
     json sessions = json::array();
     for (const auto& s : b.sessions) sessions.push_back(sessionJson(s));
     bj["sessions"] = sessions;
@@ -278,6 +280,10 @@ Node readNode(const Reader& r, const json& j) {
       b.ospf = Ospf{ro.strings(bj["ospf"], "active_interfaces"),
                     ro.strings(bj["ospf"], "stub_interfaces"),
                     ro.strings(bj["ospf"], "point_to_point_interfaces")};
+      if (bj["ospf"].contains("ospf_timers"))
+        b.ospf->timers =
+            enumFrom<OspfTimers>(ro.at("ospf_timers"), ro.str(bj["ospf"], "ospf_timers"),
+                                 {{"seed", OspfTimers::Seed}, {"standard", OspfTimers::Standard}});
     }
     const json& sessions = rb.array(bj, "sessions");
     for (size_t i = 0; i < sessions.size(); ++i)

@@ -99,4 +99,9 @@ void setBgpProfile(Plan& plan, BgpTimers timers, bool bfd) {
     }
 }
 
+void setOspfTimers(Plan& plan, OspfTimers timers) {
+  for (Node& node : plan.nodes)
+    if (node.bird && node.bird->ospf) node.bird->ospf->timers = timers;
+}
+
 }  // namespace asemu::plan

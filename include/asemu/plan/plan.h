@@ -77,12 +77,19 @@ struct BgpSession {
   std::string neighbor_node;
 };
 
+// OSPF's hello and dead intervals on active interfaces. Seed: hello every second, a neighbour
+// dead after two missed (SEED's). Standard: hello every 10 s, dead after four missed (40 s), the
+// defaults of RFC 2328 and BIRD; a daemon that waits seconds for a loaded kernel keeps its
+// adjacencies.
+enum class OspfTimers { Seed, Standard };
+
 struct Ospf {
-  std::vector<std::string> active_interfaces;  // hello 1, dead count 2
+  std::vector<std::string> active_interfaces;  // hello and dead count by `timers`
   std::vector<std::string> stub_interfaces;    // dummy0 and IX interfaces
   // Active interfaces on networks with exactly two routers: run as point-to-point, which forms
   // the adjacency at the first hello instead of after a designated-router election.
   std::vector<std::string> point_to_point_interfaces;
+  OspfTimers timers = OspfTimers::Seed;
 
   bool isPointToPoint(const std::string& ifname) const;
 };
@@ -147,5 +154,7 @@ std::string routeClassName(RouteClass c);  // "customer", "peer", "provider"
 // Puts every BIRD of `plan` under one timer profile, with or without BFD, as the topology's
 // `bgp_timers` and `bfd` do for the nodes Ebgp renders.
 void setBgpProfile(Plan& plan, BgpTimers timers, bool bfd);
+// Puts every OSPF of `plan` under one timer profile.
+void setOspfTimers(Plan& plan, OspfTimers timers);
 
 }  // namespace asemu::plan

@@ -101,5 +101,34 @@ TEST(BgpTimers, PlanJsonKeepsTheProfileAndBfd) {
   }
 }
 
+// OSPF's timers: SEED's hello 1 s / dead after 2 by default; standard (RFC 2328's 10 s / 40 s)
+// on every active interface when asked, and kept through the plan's JSON.
+TEST(OspfTimers, StandardLengthensHelloAndDeadOnEveryActiveInterface) {
+  Emulator emu;
+  examples::buildMiniInternet(emu);
+  plan::Plan p = emu.render("t");
+  const std::string seed = plan::birdConfig(*p.findNode("as2/r100"));
+  EXPECT_NE(seed.find("{ type ptp; hello 1; dead count 2; }"), std::string::npos) << seed;
+  plan::setOspfTimers(p, plan::OspfTimers::Standard);
+  size_t routers = 0;
+  for (const auto& n : p.nodes) {
+    if (!n.bird || !n.bird->ospf || n.bird->ospf->active_interfaces.empty()) continue;
+    ++routers;
+    const std::string conf = plan::birdConfig(n);
+    EXPECT_EQ(conf.find("hello 1;"), std::string::npos) << n.id << ":\n" << conf;
+    size_t lines = 0;
+    for (size_t at = conf.find("hello 10; dead count 4;"); at != std::string::npos;
+         at = conf.find("hello 10; dead count 4;", at + 1))
+      ++lines;
+    EXPECT_EQ(lines, n.bird->ospf->active_interfaces.size()) << n.id << ":\n" << conf;
+  }
+  EXPECT_GT(routers, 5u);
+  const std::string text = plan::toJsonText(p);
+  const plan::Plan back = plan::planFromJsonText(text);
+  EXPECT_EQ(plan::toJsonText(back), text);
+  EXPECT_EQ(back.findNode("as2/r100")->bird->ospf->timers, plan::OspfTimers::Standard);
+  EXPECT_EQ(plan::toJsonText(emu.render("t")).find("ospf_timers"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace asemu
