@@ -1,8 +1,15 @@
 // Real namespaces and BIRD on hand-built plans: a LAN, two ASes peering over an exchange, and two
 // ASes peering over a cross-connect.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "asemu/runtime/naming.h"
+#include "asemu/runtime/state.h"
 #include "asemu/topo/topology.h"
 #include "live_emulation.h"
 #include "small_plans.h"
@@ -76,6 +83,50 @@ TEST(SmallEmulation, KilledBirdIsReportedByStatus) {
   EXPECT_TRUE(reported);
   ASSERT_EQ(st.problems.size(), 1u);
   EXPECT_EQ(st.problems[0].rfind("as3/router0: BIRD is not running", 0), 0u) << st.problems[0];
+}
+
+// Fields of /proc/PID/status ("PPid", "State"); "" once the process is gone.
+std::string statusField(int pid, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(field + ":", 0) == 0) {
+      size_t at = line.find_first_not_of(" \t", field.size() + 1);
+      return at == std::string::npos ? "" : line.substr(at);
+    }
+  return "";
+}
+
+// Each daemon's parent is the emulation's keeper, not the machine's init: `down` finds every
+// daemon collected the moment it ends, and the keeper leaves once its daemons have.
+TEST(SmallEmulation, DaemonsBelongToAKeeperThatCollectsThemAndLeaves) {
+  LiveEmulation emu;
+  emu.up(twoRoutersEbgp());
+  std::set<int> keepers;
+  std::vector<int> birds;
+  for (const char* node : {"as2/router0", "as3/router0"}) {
+    StateDir st(kDefaultStateRoot, emu.name());
+    int bird = readPidFile(st.birdPidFile(node));
+    ASSERT_GT(bird, 0) << node;
+    birds.push_back(bird);
+    int keeper = std::stoi(statusField(bird, "PPid"));
+    std::ifstream comm("/proc/" + std::to_string(keeper) + "/comm");
+    std::string name;
+    std::getline(comm, name);
+    EXPECT_EQ(name, "asemu-keeper") << node << "'s BIRD has parent " << keeper;
+    EXPECT_NE(keeper, getpid());
+    keepers.insert(keeper);
+  }
+  EXPECT_EQ(keepers.size(), 1u);  // one per start of daemons
+  emu.down();
+  for (int bird : birds) EXPECT_EQ(statusField(bird, "State"), "") << "BIRD " << bird;
+  int keeper = *keepers.begin();
+  bool left = false;
+  for (int i = 0; i < 100 && !left; ++i) {
+    std::string state = statusField(keeper, "State");
+    left = state.empty() || state[0] == 'Z';  // gone, or waiting for init to collect it
+    if (!left) usleep(10000);
+  }
+  EXPECT_TRUE(left) << "keeper " << keeper << " still " << statusField(keeper, "State");
 }
 
 TEST(SmallEmulation, TwoEmulationsOfOnePlanSideBySide) {

@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -159,7 +161,60 @@ class LinuxKernel : public Kernel {
     run("tc", batches, tc);
   }
 
+  // The daemons are started from a keeper: a process of their own that collects each of them
+  // the moment it ends, where the machine's init may take seconds (at a thousand daemons that
+  // was most of `down`). The keeper is started through a short-lived middle process, so that
+  // its own exit is collected by init and not left to the caller; it closes every descriptor
+  // but its report, and leaves once it has no daemon left.
   void startDaemons(const std::vector<DaemonSpec>& daemons) override {
+    int report[2];
+    if (pipe2(report, O_CLOEXEC) != 0)
+      throw Error("daemons", std::string("cannot create a pipe: ") + std::strerror(errno));
+    pid_t middle = fork();
+    if (middle < 0) {
+      close(report[0]);
+      close(report[1]);
+      throw Error("daemons", std::string("cannot fork: ") + std::strerror(errno));
+    }
+    if (middle == 0) {
+      close(report[0]);
+      if (fork() != 0) _exit(0);
+      runKeeper(daemons, report[1]);
+    }
+    close(report[1]);
+    while (waitpid(middle, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    std::string text = readAll(report[0]);
+    if (text == "ok") return;
+    size_t cut = text.find('\n');
+    if (cut == std::string::npos)
+      throw Error("daemons", "the process that starts them ended without a report");
+    throw Error(text.substr(0, cut), text.substr(cut + 1));
+  }
+
+  [[noreturn]] static void runKeeper(const std::vector<DaemonSpec>& daemons, int report) {
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    prctl(PR_SET_NAME, "asemu-keeper");
+    setsid();
+    std::string text = "ok";
+    try {
+      startAll(daemons);
+    } catch (const Error& e) {
+      text = e.object() + "\n" + e.message();
+    } catch (const std::exception& e) {
+      text = "daemons\n" + std::string(e.what());
+    }
+    (void)!write(report, text.data(), text.size());
+    close(report);
+    int null = open("/dev/null", O_RDWR);
+    for (int fd = 0; fd < 3; ++fd) dup2(null, fd);
+    close_range(3, ~0U, 0);
+    for (;;) {
+      if (waitpid(-1, nullptr, 0) < 0 && errno == ECHILD) _exit(0);
+    }
+  }
+
+  static void startAll(const std::vector<DaemonSpec>& daemons) {
     std::string object, message;
     inChunks(daemons.size(), [&](size_t begin, size_t end) {
       std::vector<Child> started;
