@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "asemu/core/error.h"
 #include "asemu/runtime/naming.h"
 #include "asemu/runtime/state.h"
 #include "asemu/topo/topology.h"
@@ -127,6 +128,20 @@ TEST(SmallEmulation, DaemonsBelongToAKeeperThatCollectsThemAndLeaves) {
     if (!left) usleep(10000);
   }
   EXPECT_TRUE(left) << "keeper " << keeper << " still " << statusField(keeper, "State");
+}
+
+// A daemon that fails to start is reported through the keeper: its node, status and first line.
+TEST(SmallEmulation, ADaemonThatFailsToStartIsNamedWithItsError) {
+  LiveEmulation emu;
+  emu.up(twoRoutersEbgp());
+  NodeView view = emu.runtime().view(emu.name(), emu.node("as2/router0"));
+  try {
+    emu.runtime().kernel().startDaemons({{view, {"sh", "-c", "echo no config here >&2; exit 3"}}});
+    ADD_FAILURE() << "a failing daemon was not reported";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "as2/router0: sh exited with status 3: no config here");
+  }
+  emu.runtime().kernel().startDaemons({{view, {"sh", "-c", "exit 0"}}});  // and one that starts
 }
 
 TEST(SmallEmulation, TwoEmulationsOfOnePlanSideBySide) {
