@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -196,6 +197,12 @@ class LinuxKernel : public Kernel {
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     prctl(PR_SET_NAME, "asemu-keeper");
     setsid();
+    // Nothing of the caller's: no working directory held busy, no handler or blocked signal.
+    (void)!chdir("/");
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGPIPE}) signal(sig, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
     std::string text = "ok";
     try {
       startAll(daemons);
@@ -208,7 +215,7 @@ class LinuxKernel : public Kernel {
     close(report);
     int null = open("/dev/null", O_RDWR);
     for (int fd = 0; fd < 3; ++fd) dup2(null, fd);
-    close_range(3, ~0U, 0);
+    syscall(SYS_close_range, 3U, ~0U, 0U);
     for (;;) {
       if (waitpid(-1, nullptr, 0) < 0 && errno == ECHILD) _exit(0);
     }
