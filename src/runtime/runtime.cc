@@ -235,7 +235,11 @@ void Runtime::removeStateFiles(const StateDir& st, const std::vector<std::string
   // Several threads at once: where /run is a disk file system, each removal waits on it.
   std::vector<std::error_code> failed(namespaces.size());
   forEachInParallel(namespaces.size(), 8, [&](size_t i) {
-    fs::remove_all(st.nodeDirOfKey(namespaces[i].substr(prefix.size())), failed[i]);
+    try {
+      fs::remove_all(st.nodeDirOfKey(namespaces[i].substr(prefix.size())), failed[i]);
+    } catch (const std::exception&) {
+      failed[i] = std::make_error_code(std::errc::not_enough_memory);
+    }
   });
   for (size_t i = 0; i < namespaces.size(); ++i)
     if (failed[i])

@@ -10,10 +10,12 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "asemu/core/error.h"
 #include "asemu/core/link_properties.h"
 #include "asemu/plan/plan.h"
 #include "asemu/runtime/limits.h"
@@ -108,7 +110,13 @@ class Kernel {
   // deleteNamespace for each; an implementation may remove several at once. Throws the error of
   // one that failed, after trying every one.
   virtual void deleteNamespaces(const std::vector<std::string>& namespaces) {
-    for (const auto& ns : namespaces) deleteNamespace(ns);
+    std::optional<Error> first;
+    for (const auto& ns : namespaces) try {
+        deleteNamespace(ns);
+      } catch (const Error& e) {
+        if (!first) first = e;
+      }
+    if (first) throw *first;
   }
   virtual std::vector<std::string> listNamespaces() = 0;
 

@@ -73,9 +73,9 @@ class Runtime {
   // first object is created; a failure later removes what was created and rethrows.
   std::string up(const plan::Plan& plan, const UpOptions& options);
   // Removes every namespace, process and file of the emulation, as its record lists them: ends
-  // its processes (SIGTERM, then SIGKILL) and returns once they have exited; a process that
-  // cannot be ended is named in the Error and everything is left in place for another try.
-  // Refuses a state directory that holds no record of asemu's.
+  // its processes (the daemons it started by SIGKILL, others SIGTERM first) and returns once they
+  // have exited; a process that cannot be ended is named in the Error and everything is left in
+  // place for another try. Refuses a state directory that holds no record of asemu's.
   void down(const std::string& name, const Progress& progress = {});
 
   std::vector<std::string> emulations() const;

@@ -3,6 +3,7 @@
 // namespace; traffic control through tc batches; daemons forked straight into their node.
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -134,6 +135,9 @@ class LinuxKernel : public Kernel {
       } catch (const Error& e) {
         std::lock_guard<std::mutex> lock(guard);
         if (!first) first = e;
+      } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(guard);
+        if (!first) first = Error(namespaces[i], e.what());
       }
     });
     if (first) throw *first;
@@ -164,10 +168,17 @@ class LinuxKernel : public Kernel {
 
   // The daemons are started from a keeper: a process of their own that collects each of them
   // the moment it ends, where the machine's init may take seconds (at a thousand daemons that
-  // was most of `down`). The keeper is started through a short-lived middle process, so that
-  // its own exit is collected by init and not left to the caller; it closes every descriptor
-  // but its report, and leaves once it has no daemon left.
+  // was most of `down`). It is started through a short-lived middle process, so that its own
+  // exit is collected by init and not left to the caller. The caller may be multi-threaded (the
+  // map server restarts daemons), so everything that allocates or resolves happens before the
+  // fork; the keeper makes system calls only. It stops starting daemons when the caller has
+  // gone (an `up` killed half way), and leaves once it has no daemon left.
   void startDaemons(const std::vector<DaemonSpec>& daemons) override {
+    std::vector<std::unique_ptr<ExecSetup>> setups;
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e) env.push_back(*e);
+    for (const auto& d : daemons)
+      setups.push_back(prepareExec(d.view, d.argv, env, {}, false, false));
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0)
       throw Error("daemons", std::string("cannot create a pipe: ") + std::strerror(errno));
@@ -179,74 +190,112 @@ class LinuxKernel : public Kernel {
     }
     if (middle == 0) {
       close(report[0]);
-      if (fork() != 0) _exit(0);
-      runKeeper(daemons, report[1]);
+      pid_t keeper = fork();
+      if (keeper == 0) runKeeper(setups, report[1]);
+      if (keeper < 0) {
+        StartReport r;
+        r.status = -errno;
+        (void)!write(report[1], &r, sizeof(r));
+      }
+      _exit(0);
     }
     close(report[1]);
     while (waitpid(middle, nullptr, 0) < 0 && errno == EINTR) {
     }
     std::string text = readAll(report[0]);
-    if (text == "ok") return;
-    size_t cut = text.find('\n');
-    if (cut == std::string::npos)
+    StartReport r;
+    if (text.size() != sizeof(r))
       throw Error("daemons", "the process that starts them ended without a report");
-    throw Error(text.substr(0, cut), text.substr(cut + 1));
+    std::memcpy(&r, text.data(), sizeof(r));
+    if (r.index < 0 && r.status == 0) return;
+    if (r.index < 0 || size_t(r.index) >= daemons.size())
+      throw Error("daemons", std::string("cannot start their keeper: ") + std::strerror(-r.status));
+    r.text[sizeof(r.text) - 1] = 0;
+    std::string err = r.text;
+    throw Error(daemons[r.index].view.node, daemons[r.index].argv[0] + " exited with status " +
+                                                std::to_string(r.status) +
+                                                (err.empty() ? "" : ": " + firstLine(err)));
   }
 
-  [[noreturn]] static void runKeeper(const std::vector<DaemonSpec>& daemons, int report) {
+  // What the keeper tells its caller: index -1 and status 0 when every daemon started; else the
+  // first daemon that failed, its exit status and the start of what it wrote to stderr (index
+  // -1 with a negative errno: the keeper itself could not start).
+  struct StartReport {
+    int index = -1;
+    int status = 0;
+    char text[248] = {};
+  };
+
+  [[noreturn]] static void runKeeper(const std::vector<std::unique_ptr<ExecSetup>>& setups,
+                                     int report) {
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     prctl(PR_SET_NAME, "asemu-keeper");
     setsid();
-    // Nothing of the caller's: no working directory held busy, no handler or blocked signal.
+    // Nothing of the caller's: no working directory held busy, no descriptor but the report,
+    // no handler or blocked signal. A write to a caller that has gone fails instead of killing.
     (void)!chdir("/");
-    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGPIPE}) signal(sig, SIG_DFL);
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP}) signal(sig, SIG_DFL);
+    signal(SIGPIPE, SIG_IGN);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
-    std::string text = "ok";
-    try {
-      startAll(daemons);
-    } catch (const Error& e) {
-      text = e.object() + "\n" + e.message();
-    } catch (const std::exception& e) {
-      text = "daemons\n" + std::string(e.what());
-    }
-    (void)!write(report, text.data(), text.size());
-    close(report);
-    int null = open("/dev/null", O_RDWR);
+    int out = fcntl(report, F_DUPFD_CLOEXEC, 3);
+    if (out < 0) _exit(1);  // the caller sees no report
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     for (int fd = 0; fd < 3; ++fd) dup2(null, fd);
-    syscall(SYS_close_range, 3U, ~0U, 0U);
+    if (out > 3) syscall(SYS_close_range, 3U, unsigned(out - 1), 0U);
+    syscall(SYS_close_range, unsigned(out + 1), ~0U, 0U);
+
+    StartReport r;
+    constexpr size_t kInFlight = 48;
+    pid_t pids[kInFlight];
+    int errs[kInFlight];
+    for (size_t begin = 0; begin < setups.size() && r.index < 0; begin += kInFlight) {
+      pollfd p{out, 0, 0};
+      if (poll(&p, 1, 0) > 0 && (p.revents & POLLERR)) break;  // the caller has gone
+      size_t end = std::min(setups.size(), begin + kInFlight);
+      for (size_t i = begin; i < end; ++i) {
+        int err[2] = {-1, -1};
+        pids[i - begin] = -1;
+        errs[i - begin] = -1;
+        if (pipe2(err, O_CLOEXEC) != 0) continue;
+        pid_t pid = fork();
+        if (pid == 0) {
+          signal(SIGPIPE, SIG_DFL);
+          dup2(err[1], 2);
+          execPrepared(*setups[i]);
+        }
+        close(err[1]);
+        pids[i - begin] = pid;
+        errs[i - begin] = err[0];
+      }
+      for (size_t i = begin; i < end; ++i) {
+        int status = 127;
+        if (pids[i - begin] > 0) {
+          int raw = 0;
+          while (waitpid(pids[i - begin], &raw, 0) < 0 && errno == EINTR) {
+          }
+          status = WIFEXITED(raw) ? WEXITSTATUS(raw) : WIFSIGNALED(raw) ? 128 + WTERMSIG(raw) : 127;
+        }
+        char text[sizeof(r.text)] = {};
+        if (errs[i - begin] >= 0) {
+          // A daemon that kept the pipe when it detached would make a blocking read wait forever.
+          fcntl(errs[i - begin], F_SETFL, O_NONBLOCK);
+          (void)!read(errs[i - begin], text, sizeof(text) - 1);
+          close(errs[i - begin]);
+        }
+        if (status != 0 && r.index < 0) {
+          r.index = int(i);
+          r.status = status;
+          std::memcpy(r.text, text, sizeof(text));
+        }
+      }
+    }
+    (void)!write(out, &r, sizeof(r));
+    close(out);
     for (;;) {
       if (waitpid(-1, nullptr, 0) < 0 && errno == ECHILD) _exit(0);
     }
-  }
-
-  static void startAll(const std::vector<DaemonSpec>& daemons) {
-    std::string object, message;
-    inChunks(daemons.size(), [&](size_t begin, size_t end) {
-      std::vector<Child> started;
-      for (size_t i = begin; i < end; ++i) {
-        std::vector<std::string> argv = daemons[i].argv;
-        argv[0] = resolved(argv[0]);
-        SpawnOptions o;
-        o.view = &daemons[i].view;
-        o.pipe_stderr = true;
-        started.push_back(spawn(argv, o));
-      }
-      for (size_t i = begin; i < end; ++i) {
-        const Child& c = started[i - begin];
-        int status = waitExit(c.pid);
-        // A daemon that kept the pipe when it detached would make us wait for EOF forever.
-        fcntl(c.stderr_fd, F_SETFL, O_NONBLOCK);
-        std::string err = readAll(c.stderr_fd);
-        if (status != 0 && object.empty()) {
-          object = daemons[i].view.node;
-          message = daemons[i].argv[0] + " exited with status " + std::to_string(status) +
-                    (err.empty() ? "" : ": " + firstLine(err));
-        }
-      }
-    });
-    if (!object.empty()) throw Error(object, message);
   }
 
   std::vector<int> processesIn(const std::vector<std::string>& namespaces) override {

@@ -69,11 +69,15 @@ ExecSetup::~ExecSetup() {
 
 std::unique_ptr<ExecSetup> prepareExec(const NodeView& view, const std::vector<std::string>& argv,
                                        const std::vector<std::string>& env,
-                                       const std::vector<std::string>& dirs, bool nodeSysfs) {
+                                       const std::vector<std::string>& dirs, bool nodeSysfs,
+                                       bool openNamespace) {
   if (argv.empty()) throw Error(view.node, "no program to run");
   auto p = std::make_unique<ExecSetup>();
-  p->netns_fd = open(netnsPath(view.ns).c_str(), O_RDONLY | O_CLOEXEC);
-  if (p->netns_fd < 0) throw Error(view.node, sysError("cannot open namespace " + view.ns));
+  p->netns_path = netnsPath(view.ns);
+  if (openNamespace) {
+    p->netns_fd = open(p->netns_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (p->netns_fd < 0) throw Error(view.node, sysError("cannot open namespace " + view.ns));
+  }
   p->node_sysfs = nodeSysfs;
   p->private_mounts = !view.binds.empty() || nodeSysfs;
   p->binds = view.binds;
@@ -104,7 +108,8 @@ void execPrepared(const ExecSetup& p) noexcept {
     (void)!write(2, p.failure.data(), p.failure.size());
     _exit(127);
   };
-  if (setns(p.netns_fd, CLONE_NEWNET) != 0) fail();
+  int netns = p.netns_fd >= 0 ? p.netns_fd : open(p.netns_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (netns < 0 || setns(netns, CLONE_NEWNET) != 0) fail();
   // Nothing of the server (its sockets, the capture, other consoles) reaches the program.
   syscall(SYS_close_range, 3U, ~0U, 0U);
   if (p.private_mounts) {

@@ -46,7 +46,8 @@ struct ExecSetup {
   ExecSetup& operator=(const ExecSetup&) = delete;
   ~ExecSetup();  // closes the namespace descriptor
 
-  int netns_fd = -1;  // opened O_CLOEXEC before fork
+  int netns_fd = -1;       // opened O_CLOEXEC before fork, or -1: opened by the child
+  std::string netns_path;  // what the child opens when netns_fd is -1
   bool private_mounts = false;
   bool node_sysfs = false;
   std::vector<std::string> make_dirs;  // each bind target and its parents, in order
@@ -57,10 +58,13 @@ struct ExecSetup {
   std::string failure;            // "NODE: cannot start PROGRAM inside the node\n"
 };
 
-// Resolves argv[0] in PATH and opens the view's namespace; throws asemu::Error naming the node.
+// Resolves argv[0] in PATH and opens the view's namespace (or, with `openNamespace` false,
+// leaves that to the child: a thousand prepared programs need no thousand descriptors); throws
+// asemu::Error naming the node.
 std::unique_ptr<ExecSetup> prepareExec(const NodeView& view, const std::vector<std::string>& argv,
                                        const std::vector<std::string>& env,
-                                       const std::vector<std::string>& dirs, bool nodeSysfs);
+                                       const std::vector<std::string>& dirs, bool nodeSysfs,
+                                       bool openNamespace = true);
 // In the child: enters the view and execs; writes `failure` to stderr and exits 127 otherwise.
 [[noreturn]] void execPrepared(const ExecSetup& prepared) noexcept;
 
