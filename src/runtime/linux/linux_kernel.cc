@@ -16,13 +16,10 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
-#include <mutex>
-#include <optional>
 
 #include <fmt/format.h>
 
 #include "asemu/core/error.h"
-#include "asemu/core/parallel.h"
 #include "asemu/runtime/kernel.h"
 #include "iproute_batch.h"
 #include "netns.h"
@@ -125,23 +122,6 @@ class LinuxKernel : public Kernel {
     createNetns(ns, sysctls);
   }
   void deleteNamespace(const std::string& ns) override { deleteNetns(ns); }
-  // Unmounting waits for the kernel to retire the mount; several threads overlap those waits.
-  void deleteNamespaces(const std::vector<std::string>& namespaces) override {
-    std::mutex guard;
-    std::optional<Error> first;
-    forEachInParallel(namespaces.size(), 8, [&](size_t i) {
-      try {
-        deleteNetns(namespaces[i]);
-      } catch (const Error& e) {
-        std::lock_guard<std::mutex> lock(guard);
-        if (!first) first = e;
-      } catch (const std::exception& e) {
-        std::lock_guard<std::mutex> lock(guard);
-        if (!first) first = Error(namespaces[i], e.what());
-      }
-    });
-    if (first) throw *first;
-  }
   std::vector<std::string> listNamespaces() override { return listNetns(); }
 
   // Batches that only configure existing links go through rtnetlink from this process; those
