@@ -89,6 +89,26 @@ DaemonSpec birdOf(const StateDir& st, const std::string& nodeId) {
 Runtime::Runtime(Kernel& kernel, fs::path root, BirdControl& bird, WaitClock clock)
     : kernel_(kernel), bird_(bird), clock_(std::move(clock)), root_(std::move(root)) {}
 
+// Link properties become netem (delay, loss, and a rate with them) or a token bucket (a rate
+// alone) on every interface of the network; a kernel built without one is refused up front.
+void Runtime::checkQueueingDisciplines(const plan::Plan& plan) {
+  for (const auto& net : plan.networks) {
+    const LinkProperties& l = net.link;
+    if (l.latency_ms || l.loss_percent) {
+      if (!kernel_.hasQueueingDiscipline("netem"))
+        throw Error(net.id,
+                    "latency_ms and loss_percent need the kernel's netem queueing discipline, "
+                    "which this kernel lacks (CONFIG_NET_SCH_NETEM); load it with 'modprobe "
+                    "sch_netem', or remove them from the network's link");
+    } else if (l.bandwidth_bps && !kernel_.hasQueueingDiscipline("tbf")) {
+      throw Error(net.id,
+                  "bandwidth_bps needs the kernel's token bucket queueing discipline, which this "
+                  "kernel lacks (CONFIG_NET_SCH_TBF); load it with 'modprobe sch_tbf', or remove "
+                  "it from the network's link");
+    }
+  }
+}
+
 std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
   auto start = std::chrono::steady_clock::now();
   auto say = [&](const std::string& line) {
@@ -102,6 +122,7 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
   Realization r = realize(plan, name);
   if (auto problems = limitProblems(demandOf(plan), kernel_.hostLimits()); !problems.empty())
     throw Error(name, "cannot start: " + joined(problems, "; "));
+  checkQueueingDisciplines(plan);
   std::string prefix = namespacePrefix(name);
   for (const auto& ns : kernel_.listNamespaces())
     if (ns.rfind(prefix, 0) == 0)

@@ -196,5 +196,68 @@ peerings:
   EXPECT_EQ(emu.sh("as3/r0", "birdc -r show route 10.50.0.0/29 protocol u_as2 | grep -q 10.50"), 1);
 }
 
+// A network's link properties become a qdisc on every interface joined to it: delay, loss and
+// a rate with them through netem, a rate alone through a token bucket. A kernel built without
+// netem (as this project's CI machine is) refuses delay and loss before anything exists.
+plan::Plan shapedPlan(bool delay) {
+  Emulator model;
+  std::string yaml = R"(
+ases:
+  - asn: 2
+    networks:
+      - {name: thin, link: {bandwidth_bps: 1000000}}
+)";
+  if (delay)
+    yaml += R"(      - {name: slow, link: {latency_ms: 20}}
+      - {name: lossy, link: {latency_ms: 1, loss_percent: 1.5, bandwidth_bps: 10000000}}
+    hosts: [{name: h0, joins: [slow]}, {name: h1, joins: [slow]}]
+    routers: [{name: r0, joins: [thin, slow, lossy]}]
+)";
+  else
+    yaml += R"(    hosts: [{name: h0, joins: [thin]}]
+    routers: [{name: r0, joins: [thin]}]
+)";
+  topo::loadString(model, yaml, "shape.yaml");
+  return model.render("shape");
+}
+
+TEST(SmallEmulation, LinkPropertiesShapeEveryInterfaceOfTheirNetwork) {
+  LiveEmulation emu;
+  emu.up(shapedPlan(false), false);
+  std::string thin = emu.output("as2/r0", "tc qdisc show dev thin");
+  EXPECT_NE(thin.find("tbf"), std::string::npos) << thin;
+  EXPECT_NE(thin.find("rate 1Mbit"), std::string::npos) << thin;
+  EXPECT_NE(emu.output("as2/h0", "tc qdisc show dev thin").find("rate 1Mbit"), std::string::npos);
+  emu.down();
+
+  if (!linuxKernel()->hasQueueingDiscipline("netem")) {
+    LiveEmulation refused;
+    std::string error;
+    try {
+      refused.up(shapedPlan(true), false);
+    } catch (const Error& e) {
+      error = e.what();
+    }
+    EXPECT_EQ(error.rfind("as2/slow: latency_ms and loss_percent need the kernel's netem", 0), 0u)
+        << error;
+    EXPECT_EQ(countNamespaces(namespacePrefix(refused.name())), 0);
+    return;
+  }
+  LiveEmulation shaped;
+  shaped.up(shapedPlan(true), false);
+  // Each end delays what it sends by 20 ms: a round trip takes at least 40 ms.
+  std::string rtt = shaped.output(
+      "as2/h0", "ping -c3 -i0.2 -W2 10.2.1.72 | sed -n 's|^rtt.* = \\([0-9.]*\\)/.*|\\1|p'");
+  ASSERT_FALSE(rtt.empty());
+  EXPECT_GE(std::stod(rtt), 39.0) << rtt;
+  std::string slow = shaped.output("as2/r0", "tc qdisc show dev slow");
+  EXPECT_NE(slow.find("delay 20ms"), std::string::npos) << slow;
+  std::string lossy = shaped.output("as2/r0", "tc qdisc show dev lossy");
+  EXPECT_NE(lossy.find("delay 1ms"), std::string::npos) << lossy;
+  EXPECT_NE(lossy.find("loss 1.5%"), std::string::npos) << lossy;
+  EXPECT_NE(lossy.find("rate 10Mbit"), std::string::npos) << lossy;
+  shaped.down();
+}
+
 }  // namespace
 }  // namespace asemu::runtime::testing

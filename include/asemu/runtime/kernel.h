@@ -102,6 +102,9 @@ class Kernel {
   // The host's limits shared by all namespaces (unknown ones 0, which are not checked).
   virtual HostLimits hostLimits() { return {}; }
 
+  // Whether traffic control of this kind ("netem", "tbf") can be set up in a namespace here.
+  virtual bool hasQueueingDiscipline(const std::string& kind) = 0;
+
   // Creates an empty namespace, visible to `ip netns`, and applies the sysctls inside it.
   virtual void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) = 0;
   // Removes the namespace's name; the kernel frees it once no process is left inside. A missing

@@ -121,6 +121,7 @@ class Runtime {
   void setStopTimes(const StopTimes& times) { stop_times_ = times; }
 
  private:
+  void checkQueueingDisciplines(const plan::Plan& plan);
   static void removeStateFiles(const StateDir& st, const std::vector<std::string>& namespaces);
 
   Kernel& kernel_;

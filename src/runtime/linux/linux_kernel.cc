@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -16,6 +17,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -117,6 +119,30 @@ class LinuxKernel : public Kernel {
   }
 
   HostLimits hostLimits() override { return readHostLimits(); }
+
+  // Tried once per kind, on the loopback device of a network namespace that only a short-lived
+  // child holds: nothing of the host's network changes, and the namespace goes with the child.
+  bool hasQueueingDiscipline(const std::string& kind) override {
+    auto known = qdiscs_.find(kind);
+    if (known != qdiscs_.end()) return known->second;
+    std::vector<std::string> argv = {resolved("tc"), "qdisc", "add", "dev", "lo", "root", kind};
+    if (kind == "tbf") argv.insert(argv.end(), {"rate", "1mbit", "burst", "4k", "latency", "1ms"});
+    std::vector<char*> raw;
+    for (auto& a : argv) raw.push_back(a.data());
+    raw.push_back(nullptr);
+    pid_t pid = fork();
+    if (pid == 0) {
+      int null = open("/dev/null", O_RDWR);
+      dup2(null, 1);
+      dup2(null, 2);
+      if (unshare(CLONE_NEWNET) != 0) _exit(126);
+      execv(raw[0], raw.data());
+      _exit(127);
+    }
+    bool has = pid > 0 && waitExit(pid) == 0;
+    qdiscs_[kind] = has;
+    return has;
+  }
 
   void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) override {
     createNetns(ns, sysctls);
@@ -428,6 +454,7 @@ class LinuxKernel : public Kernel {
   }
 
   std::string loopbackType_;
+  std::map<std::string, bool> qdiscs_;
 };
 
 }  // namespace

@@ -25,10 +25,12 @@ class FakeKernel : public Kernel {
   std::set<int> unkillable;  // fake pids that survive stopProcessesIn
   bool respawning = false;   // each stopped daemon is replaced by a new one at once
 
-  HostLimits limits;  // returned by hostLimits()
+  HostLimits limits;                                // returned by hostLimits()
+  std::set<std::string> qdiscs = {"netem", "tbf"};  // what hasQueueingDiscipline() knows
 
   std::string missingPrerequisite() override { return prerequisite; }
   HostLimits hostLimits() override { return limits; }
+  bool hasQueueingDiscipline(const std::string& kind) override { return qdiscs.count(kind) > 0; }
 
   void createNamespace(const std::string& ns, const std::vector<plan::Sysctl>& sysctls) override {
     if (on_create) on_create(ns);

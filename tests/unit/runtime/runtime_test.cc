@@ -239,6 +239,35 @@ TEST_F(RuntimeTest, MissingPrerequisiteFailsBeforeAnythingIsCreated) {
   EXPECT_FALSE(fs::exists(root / "small"));
 }
 
+// A kernel without netem cannot delay or drop: the network that asks for it is named, with the
+// fix, before anything exists. A rate alone needs the token bucket only.
+TEST_F(RuntimeTest, LinkPropertiesTheKernelCannotApplyFailBeforeAnythingIsCreated) {
+  Runtime rt(kernel, root);
+  kernel.qdiscs = {"tbf"};
+  plan::Plan p = testing::twoHostsAndRouter();
+  p.networks[0].link.bandwidth_bps = 1000000;
+  rt.up(p, noWait("rate"));
+  rt.down("rate");
+  kernel.log.clear();
+  p.networks[0].link.latency_ms = 20;
+  EXPECT_EQ(errorOf([&] { rt.up(p, noWait()); }),
+            p.networks[0].id +
+                ": latency_ms and loss_percent need the kernel's netem queueing discipline, "
+                "which this kernel lacks (CONFIG_NET_SCH_NETEM); load it with 'modprobe "
+                "sch_netem', or remove them from the network's link");
+  EXPECT_TRUE(kernel.log.empty());
+  EXPECT_FALSE(fs::exists(root / "small"));
+  kernel.qdiscs = {"netem"};
+  p.networks[0].link = {};
+  p.networks[0].link.bandwidth_bps = 1000000;
+  EXPECT_EQ(errorOf([&] { rt.up(p, noWait()); }),
+            p.networks[0].id +
+                ": bandwidth_bps needs the kernel's token bucket queueing discipline, which "
+                "this kernel lacks (CONFIG_NET_SCH_TBF); load it with 'modprobe sch_tbf', or "
+                "remove it from the network's link");
+  EXPECT_TRUE(kernel.log.empty());
+}
+
 TEST_F(RuntimeTest, LeftoverNamespaceWithoutRecordIsReported) {
   Runtime rt(kernel, root);
   kernel.namespaces = {"asemu-small.as150.host_0"};
