@@ -7,7 +7,7 @@ packages=(
   # build
   git cmake ninja-build g++ clang libclang-rt-14-dev clang-format
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libpcap-dev libboost-dev
+  libgtest-dev libgmock-dev libpcap-dev libboost-dev libmnl-dev pkg-config
   # run: namespaces, links and BIRD
   bird2 iproute2 iputils-ping netcat-openbsd procps util-linux
   # tests of the Docker and Graphviz output

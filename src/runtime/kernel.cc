@@ -21,10 +21,10 @@ std::string describe(const LinkOp& op) {
       out << "up " << op.dev;
       break;
     case LinkOp::Kind::Address:
-      out << "address " << op.address << " dev " << op.dev;
+      out << "address " << op.address.str() << "/" << op.prefix_length << " dev " << op.dev;
       break;
     case LinkOp::Kind::Route:
-      out << "route " << op.address << " via " << op.via;
+      out << "route " << op.destination.str() << " via " << op.via.str();
       break;
     case LinkOp::Kind::Trunk:
       out << "trunk " << op.dev << " master " << op.master << " <-> " << op.peer << " master "

@@ -93,7 +93,8 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
       r.ports.push_back({veth.peer, veth.master, node.id, itf.name, itf.network});
 
       LinkOp addr = op(LinkOp::Kind::Address, object, itf.name);
-      addr.address = itf.address.str() + "/" + std::to_string(itf.prefix_length);
+      addr.address = itf.address;
+      addr.prefix_length = itf.prefix_length;
       ops.push_back(addr);
       const LinkProperties& link = plan.networks[net->second].link;
       if (!link.empty()) {
@@ -109,13 +110,14 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
       std::string object = node.id + " " + kLoopbackDevice;
       ops.push_back(op(LinkOp::Kind::Loopback, object, kLoopbackDevice));
       LinkOp addr = op(LinkOp::Kind::Address, object, kLoopbackDevice);
-      addr.address = node.loopback->str() + "/32";
+      addr.address = *node.loopback;
+      addr.prefix_length = 32;
       ops.push_back(addr);
     }
     for (const auto& route : node.routes) {
       LinkOp o = op(LinkOp::Kind::Route, node.id + " route " + route.destination.str(), "");
-      o.address = route.destination.str();
-      o.via = route.via.str();
+      o.destination = route.destination;
+      o.via = route.via;
       ops.push_back(o);
     }
     r.nodes.push_back(std::move(setup));

@@ -21,6 +21,8 @@ std::string uniqueName() {
   return "it" + std::to_string(getpid()) + "-" + std::to_string(counter++);
 }
 
+}  // namespace
+
 std::string capture(const std::string& command) {
   std::string out;
   FILE* p = popen(command.c_str(), "r");
@@ -31,8 +33,6 @@ std::string capture(const std::string& command) {
   pclose(p);
   return out;
 }
-
-}  // namespace
 
 LiveEmulation::LiveEmulation()
     : kernel_(linuxKernel()), runtime_(std::make_unique<Runtime>(*kernel_)) {}

@@ -52,6 +52,8 @@ int countNamespaces(const std::string& prefix);
 // live in any of them (also after the names were removed).
 std::set<ino_t> namespaceInodes(const std::string& prefix);
 int processesHolding(const std::set<ino_t>& inodes);
+// What a shell command run on the host printed on stdout.
+std::string capture(const std::string& command);
 // `ip -o link` and `ip -o route` of the host's own namespace, for before/after comparisons.
 std::string hostNetworkState();
 

@@ -259,5 +259,45 @@ TEST(SmallEmulation, LinkPropertiesShapeEveryInterfaceOfTheirNetwork) {
   shaped.down();
 }
 
+// Many requests go to the kernel in one system call; a failure is still pinned on its own
+// operation, with the kernel's reason, and what came before it was done.
+TEST(SmallEmulation, AFailedKernelOperationIsNamedWithTheKernelsReason) {
+  auto kernel = linuxKernel();
+  std::string ns = "asemu-nltest" + std::to_string(getpid());
+  kernel->createNamespace(ns, {});
+  struct Remove {
+    Kernel& k;
+    std::string ns;
+    ~Remove() { k.deleteNamespace(ns); }
+  } remove{*kernel, ns};
+  auto op = [](LinkOp::Kind kind, const std::string& object, const std::string& dev) {
+    LinkOp o;
+    o.kind = kind;
+    o.object = object;
+    o.dev = dev;
+    return o;
+  };
+  Batch b;
+  b.ns = ns;
+  b.ops.push_back(op(LinkOp::Kind::Loopback, "n lo0", "lo0"));
+  LinkOp addr = op(LinkOp::Kind::Address, "n lo0 address", "lo0");
+  addr.address = Ipv4Address(10, 9, 0, 1);
+  addr.prefix_length = 24;
+  b.ops.push_back(addr);
+  LinkOp route = op(LinkOp::Kind::Route, "n route", "");
+  route.destination = *Ipv4Prefix::parse("10.77.0.0/16");
+  route.via = Ipv4Address(10, 8, 0, 1);  // on no network of the namespace
+  b.ops.push_back(route);
+  std::string error;
+  try {
+    kernel->apply({b});
+  } catch (const Error& e) {
+    error = e.what();
+  }
+  EXPECT_EQ(error, "n route: route 10.77.0.0/16 via 10.8.0.1: Network is unreachable");
+  std::string shown = capture("ip -n " + ns + " -o addr show dev lo0");
+  EXPECT_NE(shown.find("10.9.0.1/24"), std::string::npos) << shown;
+}
+
 }  // namespace
 }  // namespace asemu::runtime::testing

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "asemu/core/error.h"
+#include "asemu/core/ipv4.h"
 #include "asemu/core/link_properties.h"
 #include "asemu/plan/plan.h"
 #include "asemu/runtime/limits.h"
@@ -31,8 +32,8 @@ struct LinkOp {
                // to bridge `master` and up
     Loopback,  // create the loopback device `dev` (a dummy interface), up
     Up,        // set `dev` up
-    Address,   // add `address` ("10.0.0.1/32") to `dev`
-    Route,     // add a route to `address` (a prefix) via `via`
+    Address,   // add `address`/`prefix_length` to `dev`
+    Route,     // add a route to `destination` via `via`
     Shape,     // traffic control on `dev` from `link`
     Trunk,     // create a veth here joining two bridges: `dev` enslaved to `master`, `peer`
                // to `peer_master`, both up
@@ -44,8 +45,10 @@ struct LinkOp {
   std::string peer;
   std::string master;
   std::string peer_master;
-  std::string address;
-  std::string via;
+  Ipv4Address address;
+  int prefix_length = 0;
+  Ipv4Prefix destination;
+  Ipv4Address via;
   LinkProperties link;
 
   bool operator==(const LinkOp&) const = default;

@@ -1,8 +1,9 @@
-// The Kernel on Linux: namespaces by unshare + bind mount; bridges and veths through one iproute2
-// batch; addresses, loopbacks and routes through rtnetlink from this process, one socket per
-// namespace; traffic control through tc batches; daemons forked straight into their node.
+// The Kernel on Linux: namespaces by unshare + bind mount; bridges, veths, addresses, routes and
+// traffic control through rtnetlink from this process (route_netlink.h), one socket per namespace;
+// daemons forked straight into their node.
 #include <dirent.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -18,15 +19,15 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "asemu/core/error.h"
 #include "asemu/runtime/kernel.h"
-#include "iproute_batch.h"
 #include "netns.h"
 #include "process.h"
-#include "rtnetlink.h"
+#include "route_netlink.h"
 
 namespace asemu::runtime {
 namespace linuxos {
@@ -42,21 +43,6 @@ std::string firstLine(const std::string& text) {
     out += c;
   }
   return out;
-}
-
-// The lines of iproute2's stderr that explain a failure, without its "Command failed" trailer.
-std::string reason(const std::string& text) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (line.empty() || line.rfind("Command failed", 0) == 0) continue;
-    out += (out.empty() ? "" : "; ") + line;
-  }
-  return out.empty() ? "failed" : out;
 }
 
 size_t readNumber(const std::string& path) {
@@ -121,25 +107,23 @@ class LinuxKernel : public Kernel {
   HostLimits hostLimits() override { return readHostLimits(); }
 
   // Tried once per kind, on the loopback device of a network namespace that only a short-lived
-  // child holds: nothing of the host's network changes, and the namespace goes with the child.
+  // thread holds: nothing of the host's network changes, and the namespace goes with the thread.
   bool hasQueueingDiscipline(const std::string& kind) override {
     auto known = qdiscs_.find(kind);
     if (known != qdiscs_.end()) return known->second;
-    std::vector<std::string> argv = {resolved("tc"), "qdisc", "add", "dev", "lo", "root", kind};
-    if (kind == "tbf") argv.insert(argv.end(), {"rate", "1mbit", "burst", "4k", "latency", "1ms"});
-    std::vector<char*> raw;
-    for (auto& a : argv) raw.push_back(a.data());
-    raw.push_back(nullptr);
-    pid_t pid = fork();
-    if (pid == 0) {
-      int null = open("/dev/null", O_RDWR);
-      dup2(null, 1);
-      dup2(null, 2);
-      if (unshare(CLONE_NEWNET) != 0) _exit(126);
-      execv(raw[0], raw.data());
-      _exit(127);
-    }
-    bool has = pid > 0 && waitExit(pid) == 0;
+    LinkProperties probe;  // on `lo`, index 1 in every namespace
+    probe.bandwidth_bps = 1000000;
+    if (kind == "netem") probe.latency_ms = 1;
+    bool has = false;
+    std::thread([&] {
+      if (unshare(CLONE_NEWNET) != 0) return;
+      try {
+        RouteSocket nl;
+        std::vector<Request> request = {qdiscRequest(1, probe)};
+        has = nl.send(request)[0] == 0;
+      } catch (const Error&) {
+      }
+    }).join();
     qdiscs_[kind] = has;
     return has;
   }
@@ -150,26 +134,10 @@ class LinuxKernel : public Kernel {
   void deleteNamespace(const std::string& ns) override { deleteNetns(ns); }
   std::vector<std::string> listNamespaces() override { return listNetns(); }
 
-  // Batches that only configure existing links go through rtnetlink from this process; those
-  // that create veths across namespaces go to iproute2, which does that in one command each.
+  // Each batch in its namespace, in two rounds: the devices it creates, then what configures
+  // them (ports of bridges, addresses, routes, queueing), many requests per system call.
   void apply(const std::vector<Batch>& batches) override {
-    std::vector<Batch> viaIp;
-    for (const auto& b : batches)
-      if (!netlinkCan(b)) viaIp.push_back(b);
-    if (!viaIp.empty()) {
-      bool needsLoopback = false;
-      for (const auto& b : viaIp)
-        for (const auto& o : b.ops) needsLoopback |= o.kind == LinkOp::Kind::Loopback;
-      if (needsLoopback && loopbackType_.empty()) loopbackType_ = probeLoopbackType(viaIp[0].ns);
-      std::vector<BatchScript> ip;
-      for (const auto& b : viaIp) ip.push_back(ipScript(b, loopbackType_));
-      run("ip", viaIp, ip);
-    }
-    for (const auto& b : batches)
-      if (netlinkCan(b)) applyByNetlink(b);
-    std::vector<BatchScript> tc;
-    for (const auto& b : batches) tc.push_back(tcScript(b));
-    run("tc", batches, tc);
+    for (const auto& b : batches) applyBatch(b);
   }
 
   // The daemons are started from a keeper: a process of their own that collects each of them
@@ -340,117 +308,104 @@ class LinuxKernel : public Kernel {
     return full.empty() ? program : full;
   }
 
-  // The loopback device type for iproute2 batches (see addLoopback), found by trying once.
-  std::string probeLoopbackType(const std::string& ns) {
-    SpawnOptions o;
-    o.pipe_stdin = true;
-    o.pipe_stderr = true;
-    Child c = spawn({resolved("ip"), "-n", ns, "-batch", "-"}, o);
-    std::string text = "link add asemuprobe0 type dummy\nlink delete asemuprobe0\n";
-    (void)!write(c.stdin_fd, text.data(), text.size());
-    close(c.stdin_fd);
-    readAll(c.stderr_fd);
-    return waitExit(c.pid) == 0 ? "dummy" : "ifb";
+  static bool creates(const LinkOp& o) {
+    return o.kind == LinkOp::Kind::Bridge || o.kind == LinkOp::Kind::Veth ||
+           o.kind == LinkOp::Kind::Trunk || o.kind == LinkOp::Kind::Loopback;
   }
 
-  void run(const std::string& tool, const std::vector<Batch>& batches,
-           const std::vector<BatchScript>& scripts) {
-    std::string object, message;
-    inChunks(batches.size(), [&](size_t begin, size_t end) {
-      std::vector<std::pair<size_t, Child>> children;
-      for (size_t i = begin; i < end; ++i) {
-        if (scripts[i].text.empty()) continue;
-        SpawnOptions o;
-        o.pipe_stdin = true;
-        o.pipe_stderr = true;
-        Child c = spawn({resolved(tool), "-n", batches[i].ns, "-batch", "-"}, o);
-        (void)!write(c.stdin_fd, scripts[i].text.data(), scripts[i].text.size());
-        close(c.stdin_fd);
-        children.emplace_back(i, c);
-      }
-      for (auto& [i, c] : children) {
-        std::string err = readAll(c.stderr_fd);
-        int status = waitExit(c.pid);
-        if (status == 0 || !object.empty()) continue;
-        size_t line = failedLine(err);
-        if (line >= 1 && line <= scripts[i].op_of_line.size()) {
-          const LinkOp& op = batches[i].ops[scripts[i].op_of_line[line - 1]];
-          object = op.object;
-          message = describe(op) + ": " + reason(err);
-        } else {
-          object = batches[i].ns;
-          message = tool + " exited with status " + std::to_string(status) + ": " + reason(err);
-        }
-      }
-    });
-    if (!object.empty()) throw Error(object, message);
+  [[noreturn]] static void fail(const LinkOp& op, int err) {
+    throw Error(op.object, describe(op) + ": " + std::strerror(-err));
   }
 
-  // Runs `work` on [begin, end) slices of at most kInFlight items: enough processes at once to
-  // keep both cores busy, few enough to stay far below the limit of open files.
-  static void inChunks(size_t count, const std::function<void(size_t, size_t)>& work) {
-    constexpr size_t kInFlight = 48;
-    for (size_t begin = 0; begin < count; begin += kInFlight)
-      work(begin, std::min(count, begin + kInFlight));
-  }
-
-  static bool netlinkCan(const Batch& b) {
-    for (const auto& o : b.ops)
-      if (o.kind == LinkOp::Kind::Bridge || o.kind == LinkOp::Kind::Veth ||
-          o.kind == LinkOp::Kind::Trunk)
-        return false;
-    return true;
-  }
-
-  void applyByNetlink(const Batch& b) {
+  void applyBatch(const Batch& b) {
     NamespaceGuard inside(b.ns);
-    Rtnetlink nl;
-    for (const auto& op : b.ops) {
-      int err = 0;
-      switch (op.kind) {
-        case LinkOp::Kind::Up:
-          err = nl.linkUp(op.dev);
-          break;
-        case LinkOp::Kind::Loopback:
-          err = addLoopback(nl, op.dev);
-          break;
-        case LinkOp::Kind::Address: {
-          size_t slash = op.address.find('/');
-          auto address = Ipv4Address::parse(op.address.substr(0, slash));
-          assert(address && slash != std::string::npos);
-          err = nl.addAddress(op.dev, *address, std::stoi(op.address.substr(slash + 1)));
-          break;
-        }
-        case LinkOp::Kind::Route: {
-          auto destination = Ipv4Prefix::parse(op.address);
-          auto via = Ipv4Address::parse(op.via);
-          assert(destination && via);
-          err = nl.addRoute(*destination, *via);
-          break;
-        }
-        case LinkOp::Kind::Shape:
-          break;  // tcScript
-        case LinkOp::Kind::Bridge:
-        case LinkOp::Kind::Veth:
-        case LinkOp::Kind::Trunk:
-          assert(false);
-          break;
+    RouteSocket nl;
+    std::vector<Request> requests;
+    std::vector<size_t> opOf;  // the operation of each request
+    std::vector<int> namespaceFds;
+    auto send = [&] {
+      std::vector<int> answers = nl.send(requests);
+      for (int fd : namespaceFds) close(fd);
+      namespaceFds.clear();
+      for (size_t i = 0; i < answers.size(); ++i)
+        if (answers[i] < 0) fail(b.ops[opOf[i]], answers[i]);
+      requests.clear();
+      opOf.clear();
+    };
+    // At most this many veths, each holding its target namespace open, go in one round.
+    constexpr size_t kOpenNamespaces = 256;
+    for (size_t i = 0; i < b.ops.size(); ++i) {
+      const LinkOp& o = b.ops[i];
+      if (!creates(o)) continue;
+      if (o.kind == LinkOp::Kind::Loopback) {
+        send();
+        addLoopback(nl, o);
+        continue;
       }
-      if (err < 0) throw Error(op.object, describe(op) + ": " + std::strerror(-err));
+      if (o.kind == LinkOp::Kind::Bridge) {
+        requests.push_back(bridgeRequest(o.dev));
+      } else if (o.kind == LinkOp::Kind::Trunk) {
+        requests.push_back(vethRequest(o.dev, -1, o.peer));
+      } else {
+        int fd = open(netnsPath(o.target_ns).c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail(o, -errno);
+        namespaceFds.push_back(fd);
+        requests.push_back(vethRequest(o.dev, fd, o.peer));
+      }
+      opOf.push_back(i);
+      if (namespaceFds.size() >= kOpenNamespaces) send();
     }
+    send();
+
+    auto index = [&](const LinkOp& o, const std::string& dev) {
+      int n = int(if_nametoindex(dev.c_str()));
+      if (n == 0) fail(o, -ENODEV);
+      return n;
+    };
+    for (size_t i = 0; i < b.ops.size(); ++i) {
+      const LinkOp& o = b.ops[i];
+      switch (o.kind) {
+        case LinkOp::Kind::Veth:
+          requests.push_back(linkUpRequest(index(o, o.peer), index(o, o.master)));
+          break;
+        case LinkOp::Kind::Trunk:
+          requests.push_back(linkUpRequest(index(o, o.dev), index(o, o.master)));
+          requests.push_back(linkUpRequest(index(o, o.peer), index(o, o.peer_master)));
+          break;
+        case LinkOp::Kind::Up:
+          requests.push_back(linkUpRequest(index(o, o.dev), 0));
+          break;
+        case LinkOp::Kind::Address:
+          requests.push_back(addressRequest(index(o, o.dev), o.address, o.prefix_length));
+          break;
+        case LinkOp::Kind::Route:
+          requests.push_back(routeRequest(o.destination, o.via));
+          break;
+        case LinkOp::Kind::Shape:
+          if (!o.link.empty()) requests.push_back(qdiscRequest(index(o, o.dev), o.link));
+          break;
+        case LinkOp::Kind::Bridge:
+        case LinkOp::Kind::Loopback:
+          break;  // created up
+      }
+      opOf.resize(requests.size(), i);
+    }
+    send();
   }
 
   // Some kernels are built without the dummy driver; ifb behaves the same for holding an
   // address (always up, no carrier changes).
-  int addLoopback(Rtnetlink& nl, const std::string& dev) {
-    if (!loopbackType_.empty()) return nl.addLink(dev, loopbackType_);
-    int err = nl.addLink(dev, "dummy");
-    if (err == -EOPNOTSUPP) {
-      loopbackType_ = "ifb";
-      return nl.addLink(dev, loopbackType_);
+  void addLoopback(RouteSocket& nl, const LinkOp& o) {
+    for (const char* kind : {"dummy", "ifb"}) {
+      if (!loopbackType_.empty() && loopbackType_ != kind) continue;
+      std::vector<Request> request = {deviceRequest(o.dev, kind)};
+      int err = nl.send(request)[0];
+      if (err == -EOPNOTSUPP && loopbackType_.empty()) continue;
+      if (err < 0) fail(o, err);
+      loopbackType_ = kind;
+      return;
     }
-    if (err == 0) loopbackType_ = "dummy";
-    return err;
+    fail(o, -EOPNOTSUPP);
   }
 
   std::string loopbackType_;

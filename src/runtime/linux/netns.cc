@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -116,6 +117,23 @@ ino_t netnsInode(const std::string& name) {
   struct stat st;
   if (stat(netnsPath(name).c_str(), &st) != 0) return 0;
   return st.st_ino;
+}
+
+NamespaceGuard::NamespaceGuard(const std::string& ns) {
+  home_ = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+  int fd = open(netnsPath(ns).c_str(), O_RDONLY | O_CLOEXEC);
+  if (home_ < 0 || fd < 0 || setns(fd, CLONE_NEWNET) != 0) {
+    int saved = errno;
+    if (fd >= 0) close(fd);
+    if (home_ >= 0) close(home_);
+    throw Error(ns, std::string("cannot enter network namespace: ") + std::strerror(saved));
+  }
+  close(fd);
+}
+
+NamespaceGuard::~NamespaceGuard() {
+  if (setns(home_, CLONE_NEWNET) != 0) std::abort();  // a thread in the wrong namespace
+  close(home_);
 }
 
 }  // namespace asemu::runtime::linuxos

@@ -22,4 +22,16 @@ std::vector<std::string> listNetns();
 // The nsfs inode of a named namespace, or 0 when it does not exist.
 ino_t netnsInode(const std::string& name);
 
+// Enters a named network namespace for the calling thread and returns on destruction.
+class NamespaceGuard {
+ public:
+  explicit NamespaceGuard(const std::string& ns);  // throws asemu::Error
+  ~NamespaceGuard();
+  NamespaceGuard(const NamespaceGuard&) = delete;
+  NamespaceGuard& operator=(const NamespaceGuard&) = delete;
+
+ private:
+  int home_ = -1;
+};
+
 }  // namespace asemu::runtime::linuxos
