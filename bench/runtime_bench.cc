@@ -4,12 +4,13 @@
 // the time `down` takes, and the memory of the BIRD daemons.
 //
 //   runtime_bench [--skip-large] [--stubs N] [-v]   (-v: progress of `up` on stderr)
-//   runtime_bench --curve 250,500,1000,2000 [--limit SECONDS] [-v]
+//   runtime_bench --curve 250,500,1000,2000 [--limit SECONDS] [--ospf-timers standard] [-v]
 //
 // --curve brings up generated Internets (asemu generate, seed 1) of each size in turn and prints
 // one row per size: time to created, to a first ping between the two stubs furthest apart, to
 // every session Established, `down`, and memory; the last column compares the time per AS to
-// Established with that of the first size.
+// Established with that of the first size. --ospf-timers standard runs them with RFC 2328's
+// OSPF timers (`asemu up --ospf-timers standard`) instead of SEED's.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -82,6 +83,7 @@ struct Figures {
 };
 
 double limitSeconds = 120;
+bool standardOspf = false;
 
 // Runs `up` without waiting, then probes ping and BGP until both succeed.
 Figures runUp(rt::Runtime& runtime, const asemu::plan::Plan& plan, const std::string& name,
@@ -265,6 +267,7 @@ void curve(rt::Runtime& runtime, const std::string& name, const std::vector<int>
   for (int ases : sizes) {
     asemu::Emulator model = asemu::generatedInternet({.ases = ases, .seed = 1});
     asemu::plan::Plan plan = model.render("curve");
+    if (standardOspf) asemu::plan::setOspfTimers(plan, asemu::plan::OspfTimers::Standard);
     auto [from, to] = farStubs(model, plan);
     CurvePoint p;
     p.ases = ases;
@@ -279,12 +282,12 @@ void curve(rt::Runtime& runtime, const std::string& name, const std::vector<int>
   }
   auto cell = [](double v) { return v < 0 ? std::string("     -") : fmt(v); };
   std::printf(
-      "\nsize curve, generated Internets (seed 1), limit %.0f s per size\n"
+      "\nsize curve, generated Internets (seed 1), %s OSPF timers, limit %.0f s per size\n"
       "| ASes | nodes | BIRDs | sessions | created s | first ping s | all Established s | status s "
       "|"
       " down s | MiB per BIRD | MiB in all | ms per AS to Established | x first size |\n"
       "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
-      limitSeconds);
+      standardOspf ? "standard" : "SEED's", limitSeconds);
   double firstPerAs = -1;
   for (const auto& p : points) {
     double perAs = p.f.established < 0 ? -1 : 1000 * p.f.established / p.ases;
@@ -305,6 +308,16 @@ int main(int argc, char** argv) {
   int stubs = 200;
   std::vector<int> sizes;
   for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+      std::printf(
+          "usage: runtime_bench [--skip-large] [--stubs N] [-v]\n"
+          "       runtime_bench --curve 250,500,1000,2000 [--limit SECONDS] "
+          "[--ospf-timers standard] [-v]\n"
+          "Brings emulations up on this machine (root) and prints how long each phase takes.\n");
+      return 0;
+    }
+    if (std::strcmp(argv[i], "--ospf-timers") == 0 && i + 1 < argc)
+      standardOspf = std::strcmp(argv[++i], "standard") == 0;
     if (std::strcmp(argv[i], "--skip-large") == 0) large = false;
     if (std::strcmp(argv[i], "-v") == 0) verbose = true;
     if (std::strcmp(argv[i], "--stubs") == 0 && i + 1 < argc) stubs = std::atoi(argv[++i]);
