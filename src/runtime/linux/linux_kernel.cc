@@ -114,14 +114,16 @@ class LinuxKernel : public Kernel {
     LinkProperties probe;  // on `lo`, index 1 in every namespace
     probe.bandwidth_bps = 1000000;
     if (kind == "netem") probe.latency_ms = 1;
-    bool has = false;
+    // Only the kernel's "unknown kind" (ENOENT) means it is missing; a probe that cannot run
+    // says nothing, and `apply` reports whatever goes wrong for real.
+    bool has = true;
     std::thread([&] {
       if (unshare(CLONE_NEWNET) != 0) return;
       try {
         RouteSocket nl;
         std::vector<Request> request = {qdiscRequest(1, probe)};
-        has = nl.send(request)[0] == 0;
-      } catch (const Error&) {
+        has = nl.send(request)[0] != -ENOENT;
+      } catch (...) {
       }
     }).join();
     qdiscs_[kind] = has;
@@ -322,11 +324,16 @@ class LinuxKernel : public Kernel {
     RouteSocket nl;
     std::vector<Request> requests;
     std::vector<size_t> opOf;  // the operation of each request
-    std::vector<int> namespaceFds;
+    struct Descriptors : std::vector<int> {
+      void closeAll() {
+        for (int fd : *this) close(fd);
+        clear();
+      }
+      ~Descriptors() { closeAll(); }
+    } namespaceFds;
     auto send = [&] {
       std::vector<int> answers = nl.send(requests);
-      for (int fd : namespaceFds) close(fd);
-      namespaceFds.clear();
+      namespaceFds.closeAll();
       for (size_t i = 0; i < answers.size(); ++i)
         if (answers[i] < 0) fail(b.ops[opOf[i]], answers[i]);
       requests.clear();

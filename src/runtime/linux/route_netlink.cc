@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -165,9 +166,10 @@ Request qdiscRequest(int index, const LinkProperties& l) {
     uint64_t latencyNs = uint64_t(l.latency_ms) * 1000000;
     q->latency = clampU32(latencyNs / kNsPerTick);
     q->limit = 1000;
-    q->loss = l.loss_percent >= 100
-                  ? std::numeric_limits<uint32_t>::max()
-                  : uint32_t(l.loss_percent / 100.0 * std::numeric_limits<uint32_t>::max());
+    q->loss =
+        l.loss_percent >= 100
+            ? std::numeric_limits<uint32_t>::max()
+            : uint32_t(std::llround(l.loss_percent / 100.0 * std::numeric_limits<uint32_t>::max()));
     h->nlmsg_len += MNL_ALIGN(sizeof(*q));
     if (latencyNs / kNsPerTick > std::numeric_limits<uint32_t>::max())
       mnl_attr_put_u64(h, TCA_NETEM_LATENCY64, latencyNs);
@@ -207,9 +209,12 @@ RouteSocket::RouteSocket() {
     if (socket_) mnl_socket_close(socket_);
     throw Error("rtnetlink", std::string("cannot open socket: ") + std::strerror(saved));
   }
-  // Acknowledgements of failed requests carry the request's header only.
+  // Acknowledgements of failed requests carry the request's header only, and the answers to
+  // a whole send fit in the receive buffer whatever the host's default (root may exceed it).
   int one = 1;
   mnl_socket_setsockopt(socket_, NETLINK_CAP_ACK, &one, sizeof(one));
+  int buffer = 1 << 20;
+  setsockopt(mnl_socket_get_fd(socket_), SOL_SOCKET, SO_RCVBUFFORCE, &buffer, sizeof(buffer));
 }
 
 RouteSocket::~RouteSocket() {

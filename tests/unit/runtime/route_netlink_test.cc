@@ -1,5 +1,7 @@
 // The rtnetlink requests asemu sends, read back attribute by attribute. The queueing
-// disciplines are compared byte for byte with what iproute2's `tc` sends for the same settings.
+// disciplines are compared byte for byte with what `tc` of Debian 12's iproute2 (6.1) sends for
+// the same settings (later versions put the delay in TCA_NETEM_LATENCY64 instead; the kernel
+// takes either).
 #include "linux/route_netlink.h"
 
 #include <arpa/inet.h>
@@ -136,6 +138,11 @@ TEST(Netlink, NetemAsTcSendsIt) {
                   "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",
                   44));
   EXPECT_EQ(h->nlmsg_len, 96u);  // as tc's
+
+  // tc rounds the loss probability to the nearest step: 1 % is 42,949,673 of 2^32 - 1.
+  l.loss_percent = 1;
+  const nlattr* one = attributes(header(qdiscRequest(5, l)), sizeof(tcmsg)).at(TCA_OPTIONS);
+  EXPECT_EQ(static_cast<const tc_netem_qopt*>(mnl_attr_get_payload(one))->loss, 42949673u);
 }
 
 // `tc qdisc add dev D root tbf rate 1000000bit burst 32kbit latency 100ms`, without the rate
