@@ -141,7 +141,8 @@ TEST(Netlink, NetemAsTcSendsIt) {
 
   // tc rounds the loss probability to the nearest step: 1 % is 42,949,673 of 2^32 - 1.
   l.loss_percent = 1;
-  const nlattr* one = attributes(header(qdiscRequest(5, l)), sizeof(tcmsg)).at(TCA_OPTIONS);
+  Request lossOne = qdiscRequest(5, l);
+  const nlattr* one = attributes(header(lossOne), sizeof(tcmsg)).at(TCA_OPTIONS);
   EXPECT_EQ(static_cast<const tc_netem_qopt*>(mnl_attr_get_payload(one))->loss, 42949673u);
 }
 
@@ -168,7 +169,8 @@ TEST(Netlink, TokenBucketAsTcSendsIt) {
 
   // Beyond 4 GB/s the rate goes in its 64-bit attribute as well.
   l.bandwidth_bps = 40'000'000'000;
-  auto big = nested(attributes(header(qdiscRequest(5, l)), sizeof(tcmsg)).at(TCA_OPTIONS));
+  Request fast = qdiscRequest(5, l);
+  auto big = nested(attributes(header(fast), sizeof(tcmsg)).at(TCA_OPTIONS));
   EXPECT_EQ(mnl_attr_get_u64(big.at(TCA_TBF_RATE64)), 5'000'000'000u);
 }
 
