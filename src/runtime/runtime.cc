@@ -89,12 +89,12 @@ DaemonSpec birdOf(const StateDir& st, const std::string& nodeId) {
 Runtime::Runtime(Kernel& kernel, fs::path root, BirdControl& bird, WaitClock clock)
     : kernel_(kernel), bird_(bird), clock_(std::move(clock)), root_(std::move(root)) {}
 
-// Link properties become netem (delay, loss, and a rate with them) or a token bucket (a rate
-// alone) on every interface of the network; a kernel built without one is refused up front.
+// Link properties become netem or a token bucket (LinkProperties::usesNetem) on every interface
+// of the network; a kernel built without the one needed is refused up front.
 void Runtime::checkQueueingDisciplines(const plan::Plan& plan) {
   for (const auto& net : plan.networks) {
     const LinkProperties& l = net.link;
-    if (l.latency_ms || l.loss_percent) {
+    if (l.usesNetem()) {
       if (!kernel_.hasQueueingDiscipline("netem"))
         throw Error(net.id,
                     "latency_ms and loss_percent need the kernel's netem queueing discipline, "

@@ -8,9 +8,12 @@
 // and a link at the target is replaced, not written through.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace asemu {
 
@@ -56,6 +59,29 @@ class OutputDirectory {
   std::filesystem::path path_;
   int fd_ = -1;
   bool was_empty_ = true;
+};
+
+// An open file descriptor, closed when it goes out of scope.
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(Fd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+  Fd& operator=(Fd&& o) noexcept {
+    std::swap(fd_, o.fd_);
+    return *this;
+  }
+  int get() const { return fd_; }
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+
+ private:
+  int fd_;
 };
 
 // True when `relative` can name a file below an output directory: not empty, not absolute,

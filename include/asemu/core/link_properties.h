@@ -11,6 +11,8 @@ struct LinkProperties {
   double loss_percent = 0;     // 0..100
 
   bool empty() const { return latency_ms == 0 && bandwidth_bps == 0 && loss_percent == 0; }
+  // Delay and loss (and a rate with them) need netem; a rate alone is a token bucket (tbf).
+  bool usesNetem() const { return latency_ms != 0 || loss_percent != 0; }
   bool operator==(const LinkProperties&) const = default;
 };
 

@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "asemu/core/error.h"
+#include "asemu/core/files.h"
 #include "asemu/runtime/kernel.h"
 #include "netns.h"
 #include "process.h"
@@ -323,17 +324,11 @@ class LinuxKernel : public Kernel {
     NamespaceGuard inside(b.ns);
     RouteSocket nl;
     std::vector<Request> requests;
-    std::vector<size_t> opOf;  // the operation of each request
-    struct Descriptors : std::vector<int> {
-      void closeAll() {
-        for (int fd : *this) close(fd);
-        clear();
-      }
-      ~Descriptors() { closeAll(); }
-    } namespaceFds;
+    std::vector<size_t> opOf;      // the operation of each request
+    std::vector<Fd> namespaceFds;  // closed once their requests are answered, or on a throw
     auto send = [&] {
       std::vector<int> answers = nl.send(requests);
-      namespaceFds.closeAll();
+      namespaceFds.clear();
       for (size_t i = 0; i < answers.size(); ++i)
         if (answers[i] < 0) fail(b.ops[opOf[i]], answers[i]);
       requests.clear();
@@ -354,18 +349,21 @@ class LinuxKernel : public Kernel {
       } else if (o.kind == LinkOp::Kind::Trunk) {
         requests.push_back(vethRequest(o.dev, -1, o.peer));
       } else {
-        int fd = open(netnsPath(o.target_ns).c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) fail(o, -errno);
-        namespaceFds.push_back(fd);
-        requests.push_back(vethRequest(o.dev, fd, o.peer));
+        Fd fd(open(netnsPath(o.target_ns).c_str(), O_RDONLY | O_CLOEXEC));
+        if (fd.get() < 0) fail(o, -errno);
+        requests.push_back(vethRequest(o.dev, fd.get(), o.peer));
+        namespaceFds.push_back(std::move(fd));
       }
       opOf.push_back(i);
       if (namespaceFds.size() >= kOpenNamespaces) send();
     }
     send();
 
+    // A bridge is the master of many ports: each name is looked up once.
+    std::map<std::string, int> indexOf;
     auto index = [&](const LinkOp& o, const std::string& dev) {
-      int n = int(if_nametoindex(dev.c_str()));
+      int& n = indexOf[dev];
+      if (n == 0) n = int(if_nametoindex(dev.c_str()));
       if (n == 0) fail(o, -ENODEV);
       return n;
     };

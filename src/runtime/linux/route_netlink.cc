@@ -154,7 +154,7 @@ Request qdiscRequest(int index, const LinkProperties& l) {
   tc->tcm_parent = TC_H_ROOT;
   nlmsghdr* h = b.hdr();
   uint64_t bytesPerSecond = std::max<uint64_t>(1, l.bandwidth_bps / 8);
-  if (l.latency_ms || l.loss_percent) {
+  if (l.usesNetem()) {
     tc->tcm_handle = 1U << 16;  // 1:
     mnl_attr_put_strz(h, TCA_KIND, "netem");
     // netem's options are its fixed structure followed by attributes, not a nest.

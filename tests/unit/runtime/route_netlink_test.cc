@@ -49,6 +49,10 @@ std::string bytes(const void* data, size_t size) {
   return std::string(static_cast<const char*>(data), size);
 }
 
+std::string payload(const nlattr* a) {
+  return bytes(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a));
+}
+
 TEST(Netlink, BridgeIsCreatedUpWithoutMulticastSnooping) {
   Request r = bridgeRequest("br3");
   const nlmsghdr* h = header(r);
@@ -132,11 +136,10 @@ TEST(Netlink, NetemAsTcSendsIt) {
   auto a = attributes(h, sizeof(tcmsg));
   EXPECT_STREQ(mnl_attr_get_str(a.at(TCA_KIND)), "netem");
   const nlattr* o = a.at(TCA_OPTIONS);
-  EXPECT_EQ(bytes(mnl_attr_get_payload(o), mnl_attr_get_payload_len(o)),
-            bytes("\xb4\xc4\x04\x00\xe8\x03\x00\x00\x3d\x0a\xd7\x03\x00\x00\x00\x00"
-                  "\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x06\x00\xd0\x12\x13\x00"
-                  "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",
-                  44));
+  EXPECT_EQ(payload(o), bytes("\xb4\xc4\x04\x00\xe8\x03\x00\x00\x3d\x0a\xd7\x03\x00\x00\x00\x00"
+                              "\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x06\x00\xd0\x12\x13\x00"
+                              "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+                              44));
   EXPECT_EQ(h->nlmsg_len, 96u);  // as tc's
 
   // tc rounds the loss probability to the nearest step: 1 % is 42,949,673 of 2^32 - 1.
@@ -159,11 +162,10 @@ TEST(Netlink, TokenBucketAsTcSendsIt) {
   EXPECT_STREQ(mnl_attr_get_str(a.at(TCA_KIND)), "tbf");
   auto o = nested(a.at(TCA_OPTIONS));
   const nlattr* parms = o.at(TCA_TBF_PARMS);
-  EXPECT_EQ(bytes(mnl_attr_get_payload(parms), mnl_attr_get_payload_len(parms)),
-            bytes("\x03\x01\x00\x00\xff\xff\x00\x00\x48\xe8\x01\x00"
-                  "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
-                  "\xd4\x40\x00\x00\x00\xd0\x07\x00\x00\x00\x00\x00",
-                  36));
+  EXPECT_EQ(payload(parms), bytes("\x03\x01\x00\x00\xff\xff\x00\x00\x48\xe8\x01\x00"
+                                  "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+                                  "\xd4\x40\x00\x00\x00\xd0\x07\x00\x00\x00\x00\x00",
+                                  36));
   EXPECT_EQ(mnl_attr_get_u32(o.at(TCA_TBF_BURST)), 4096u);
   EXPECT_EQ(o.count(TCA_TBF_RATE64), 0u);
 
