@@ -2,9 +2,11 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -99,6 +101,17 @@ int openDirectoryAt(int dirfd, const std::string& name, bool create) {
 }
 
 }  // namespace
+
+size_t allowOpenFiles(size_t needed) {
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) != 0) return 1024;
+  if (files.rlim_cur < needed) {
+    rlimit raised = files;
+    raised.rlim_cur = std::min<rlim_t>(files.rlim_max, needed);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) files = raised;
+  }
+  return size_t(files.rlim_cur);
+}
 
 bool isPlainRelativePath(std::string_view relative) {
   if (relative.empty() || relative.front() == '/') return false;

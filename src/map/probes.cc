@@ -4,7 +4,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include <thread>
 
 #include "asemu/core/error.h"
+#include "asemu/core/files.h"
 #include "asemu/map/emulation.h"
 #include "asemu/map/packet_summary.h"
 
@@ -85,11 +85,7 @@ EchoSockets::EchoSockets(const std::vector<Origin>& probes, Ipv4Address destinat
                          uint16_t firstId)
     : destination_(destination), first_id_(firstId) {
   // One descriptor per probe node: a thousand ASes need more than the usual soft limit of 1024.
-  rlimit files{};
-  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < probes.size() + 256) {
-    files.rlim_cur = std::min<rlim_t>(files.rlim_max, probes.size() + 256);
-    setrlimit(RLIMIT_NOFILE, &files);
-  }
+  allowOpenFiles(probes.size() + 256);
   std::string failure;
   // setns() moves the helper thread only; a socket keeps the namespace it was made in.
   std::thread opener([&] {

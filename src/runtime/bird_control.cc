@@ -6,12 +6,14 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <sstream>
 
 #include "asemu/core/error.h"
+#include "asemu/core/files.h"
 
 namespace asemu::runtime {
 
@@ -84,33 +86,48 @@ std::vector<Protocol> parseProtocols(const BirdReply& reply) {
   return out;
 }
 
-BirdReply birdCommand(const std::string& socketPath, const std::string& command,
-                      const std::string& object, int timeoutMs) {
-  struct Closer {
-    int fd;
-    ~Closer() {
-      if (fd >= 0) close(fd);
-    }
-  };
+namespace {
+
+// A connected stream socket to the control socket at `socketPath`, or none with `error` set. A path
+// longer than a socket address holds (108 bytes) is reached through its directory.
+Fd connectControl(const std::string& socketPath, bool nonblocking, int& error) {
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
   std::string path = socketPath;
-  Closer dir{-1};
+  Fd dir;
   if (path.size() >= sizeof(addr.sun_path)) {
-    // Socket addresses are limited to 108 bytes; reach a deep one through its directory.
     size_t slash = path.rfind('/');
-    dir.fd = open(path.substr(0, slash).c_str(), O_PATH | O_CLOEXEC);
-    if (dir.fd < 0)
-      throw Error(object, "cannot reach BIRD at " + socketPath + ": " + std::strerror(errno));
-    path = "/proc/self/fd/" + std::to_string(dir.fd) + path.substr(slash);
+    dir = Fd(open(path.substr(0, slash).c_str(), O_PATH | O_CLOEXEC));
+    if (dir.get() < 0) {
+      error = errno;
+      return Fd();
+    }
+    path = "/proc/self/fd/" + std::to_string(dir.get()) + path.substr(slash);
   }
   std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
-  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) throw Error(object, std::string("socket: ") + std::strerror(errno));
-  Closer closer{fd};
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0)
-    throw Error(object, "cannot reach BIRD at " + socketPath + ": " + std::strerror(errno));
+  Fd fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0));
+  if (fd.get() < 0 || connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    error = errno;
+    return Fd();
+  }
+  return fd;
+}
 
+std::string unreachable(const std::string& socketPath, int error) {
+  return "cannot reach BIRD at " + socketPath + ": " + std::strerror(error);
+}
+
+std::string late(const std::string& command) {
+  return "BIRD did not answer '" + command + "' in time";
+}
+
+}  // namespace
+
+BirdReply birdCommand(const std::string& socketPath, const std::string& command,
+                      const std::string& object, int timeoutMs) {
+  int error = 0;
+  Fd fd = connectControl(socketPath, false, error);
+  if (fd.get() < 0) throw Error(object, unreachable(socketPath, error));
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
   std::string buffer;
   auto readReply = [&]() -> BirdReply {
@@ -121,11 +138,10 @@ BirdReply birdCommand(const std::string& socketPath, const std::string& command,
       int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(
                          deadline - std::chrono::steady_clock::now())
                          .count());
-      pollfd p{fd, POLLIN, 0};
-      if (left <= 0 || poll(&p, 1, left) <= 0)
-        throw Error(object, "BIRD did not answer '" + command + "' in time");
+      pollfd p{fd.get(), POLLIN, 0};
+      if (left <= 0 || poll(&p, 1, left) <= 0) throw BirdLate(object, late(command));
       char chunk[8192];
-      ssize_t n = read(fd, chunk, sizeof(chunk));
+      ssize_t n = read(fd.get(), chunk, sizeof(chunk));
       if (n <= 0) throw Error(object, "BIRD closed its control socket");
       buffer.append(chunk, size_t(n));
     }
@@ -133,9 +149,115 @@ BirdReply birdCommand(const std::string& socketPath, const std::string& command,
   readReply();  // the greeting: "0001 BIRD 2.0.12 ready."
   buffer.clear();
   std::string line = command + "\n";
-  if (send(fd, line.data(), line.size(), MSG_NOSIGNAL) != ssize_t(line.size()))
+  if (send(fd.get(), line.data(), line.size(), MSG_NOSIGNAL) != ssize_t(line.size()))
     throw Error(object, "cannot write to BIRD's control socket");
   return readReply();
+}
+
+std::vector<BirdAnswer> birdCommandAll(const std::vector<BirdAddress>& daemons,
+                                       const std::string& command, std::chrono::milliseconds wait) {
+  using Outcome = BirdAnswer::Outcome;
+  std::vector<BirdAnswer> out(daemons.size());
+  // One conversation: the greeting, the command written, the reply.
+  struct Conversation {
+    size_t daemon;
+    Fd fd;
+    std::string buffer;
+    bool greeted = false;
+    size_t written = 0;
+  };
+  const std::string line = command + "\n";
+  const size_t files = allowOpenFiles(daemons.size() + 256);
+  const size_t turn = files > 16 + 128 ? files - 128 : 16;  // leaves some for the rest
+  const auto end = std::chrono::steady_clock::now() + wait;
+  std::vector<Conversation> talking;
+  auto finish = [&](size_t k, Outcome outcome, std::string error) {
+    out[talking[k].daemon].outcome = outcome;
+    out[talking[k].daemon].error = std::move(error);
+    if (k + 1 != talking.size()) talking[k] = std::move(talking.back());
+    talking.pop_back();
+  };
+  for (size_t next = 0; next < daemons.size();) {
+    // Each turn of at most `turn` daemons gets an equal share of what is left of the wait.
+    size_t turnsLeft = (daemons.size() - next + turn - 1) / turn;
+    auto deadline = std::chrono::steady_clock::now() +
+                    (end - std::chrono::steady_clock::now()) / int(turnsLeft);
+    for (; next < daemons.size() && talking.size() < turn; ++next) {
+      int error = 0;
+      Fd fd = connectControl(daemons[next].socket_path, true, error);
+      if (fd.get() >= 0) {
+        talking.push_back(Conversation{next, std::move(fd), {}});
+      } else if (error == EAGAIN) {  // its queue of connections is full: it does not accept
+        out[next].outcome = Outcome::Late;
+        out[next].error = late(command);
+      } else {
+        out[next].error = unreachable(daemons[next].socket_path, error);
+      }
+    }
+    while (!talking.empty()) {
+      std::vector<pollfd> fds;
+      for (const auto& c : talking) {
+        bool sending = c.greeted && c.written < line.size();
+        fds.push_back({c.fd.get(), short(POLLIN | (sending ? POLLOUT : 0)), 0});
+      }
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0 || poll(fds.data(), fds.size(), int(left.count())) <= 0) {
+        while (!talking.empty()) finish(talking.size() - 1, Outcome::Late, late(command));
+        break;
+      }
+      for (size_t k = fds.size(); k-- > 0;) {  // from the back: finish() moves the last to k
+        Conversation& c = talking[k];
+        if (fds[k].revents & POLLOUT) {
+          ssize_t n = send(c.fd.get(), line.data() + c.written, line.size() - c.written,
+                           MSG_NOSIGNAL | MSG_DONTWAIT);
+          if (n < 0 && errno != EAGAIN) {
+            finish(k, Outcome::Unreachable, "cannot write to BIRD's control socket");
+            continue;
+          }
+          if (n > 0) c.written += size_t(n);
+        }
+        if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        char chunk[8192];
+        ssize_t n = read(c.fd.get(), chunk, sizeof(chunk));
+        if (n < 0 && errno == EAGAIN) continue;
+        if (n <= 0) {
+          finish(k, Outcome::Unreachable, "BIRD closed its control socket");
+          continue;
+        }
+        c.buffer.append(chunk, size_t(n));
+        bool complete = false;
+        BirdReply reply = parseBirdReply(c.buffer, &complete);
+        if (!complete) continue;
+        if (!c.greeted) {  // "0001 BIRD 2.0.12 ready."; the command goes out when it can
+          c.greeted = true;
+          c.buffer.clear();
+          continue;
+        }
+        out[c.daemon].reply = std::move(reply);
+        finish(k, Outcome::Answered, "");
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<BirdAnswer> BirdControl::commandAll(const std::vector<BirdAddress>& daemons,
+                                                const std::string& command,
+                                                std::chrono::milliseconds) {
+  std::vector<BirdAnswer> out(daemons.size());
+  for (size_t i = 0; i < daemons.size(); ++i) {
+    try {
+      out[i].reply = this->command(daemons[i].socket_path, command, daemons[i].object);
+      out[i].outcome = BirdAnswer::Outcome::Answered;
+    } catch (const BirdLate& e) {
+      out[i].outcome = BirdAnswer::Outcome::Late;
+      out[i].error = e.message();
+    } catch (const Error& e) {
+      out[i].error = e.message();
+    }
+  }
+  return out;
 }
 
 BirdControl& socketBirdControl() {
@@ -143,6 +265,11 @@ BirdControl& socketBirdControl() {
     BirdReply command(const std::string& socketPath, const std::string& command,
                       const std::string& object) override {
       return birdCommand(socketPath, command, object);
+    }
+    std::vector<BirdAnswer> commandAll(const std::vector<BirdAddress>& daemons,
+                                       const std::string& command,
+                                       std::chrono::milliseconds wait) override {
+      return birdCommandAll(daemons, command, wait);
     }
   };
   static Socket control;

@@ -345,8 +345,11 @@ std::string Runtime::setSessionEnabled(const std::string& name, const plan::Node
   return reply.text();
 }
 
-std::vector<SessionState> Runtime::sessions(const std::string& name, const plan::Node& node) const {
-  BirdReply reply = birdCommand(name, node, "show protocols");
+namespace {
+
+// The node's sessions from its BIRD's `show protocols`: the plan's in plan order, then any the
+// daemon has beyond them.
+std::vector<SessionState> sessionsOf(const plan::Node& node, const BirdReply& reply) {
   if (reply.error()) throw Error(node.id, "BIRD: " + reply.text());
   std::map<std::string, Protocol> byName;
   for (auto& p : parseProtocols(reply))
@@ -371,25 +374,45 @@ std::vector<SessionState> Runtime::sessions(const std::string& name, const plan:
   return out;
 }
 
-std::vector<std::vector<SessionState>> Runtime::sessionsOfAll(
-    const std::string& name, const plan::Plan& p, std::vector<std::string>& errors) const {
-  std::vector<std::vector<SessionState>> out(p.nodes.size());
-  errors.assign(p.nodes.size(), "");
+}  // namespace
+
+std::vector<SessionState> Runtime::sessions(const std::string& name, const plan::Node& node) const {
+  return sessionsOf(node, birdCommand(name, node, "show protocols"));
+}
+
+std::vector<Runtime::DaemonSessions> Runtime::sessionsOfAll(const std::string& name,
+                                                            const plan::Plan& p,
+                                                            std::chrono::milliseconds wait) const {
+  std::vector<DaemonSessions> out(p.nodes.size());
   std::vector<size_t> birds;
+  std::vector<BirdAddress> addresses;
+  StateDir st = state(name);
   for (size_t i = 0; i < p.nodes.size(); ++i)
-    if (p.nodes[i].bird) birds.push_back(i);
-  forEachInParallel(birds.size(), 16, [&](size_t k) {
-    size_t i = birds[k];
-    try {
-      out[i] = sessions(name, p.nodes[i]);
-    } catch (const Error& e) {
-      errors[i] = e.message();
-    } catch (const std::exception& e) {  // nothing may leave a worker thread
-      errors[i] = printable(e.what());
+    if (p.nodes[i].bird) {
+      birds.push_back(i);
+      addresses.push_back({st.birdSocket(p.nodes[i].id).string(), p.nodes[i].id});
     }
-  });
+  std::vector<BirdAnswer> answers = bird_.commandAll(addresses, "show protocols", wait);
+  for (size_t k = 0; k < birds.size(); ++k) {
+    DaemonSessions& d = out[birds[k]];
+    if (answers[k].outcome != BirdAnswer::Outcome::Answered) {
+      d.error = answers[k].error;
+      d.late = answers[k].outcome == BirdAnswer::Outcome::Late;
+      continue;
+    }
+    try {
+      d.sessions = sessionsOf(p.nodes[birds[k]], answers[k].reply);
+    } catch (const Error& e) {
+      d.error = e.message();
+    }
+  }
   return out;
 }
+
+namespace {
+// How long each round of `up`'s wait gives the daemons to answer.
+constexpr std::chrono::milliseconds kProbeWait{3000};
+}  // namespace
 
 WaitResult Runtime::waitForBgp(const std::string& name, std::chrono::milliseconds timeout,
                                const Progress& progress) const {
@@ -401,17 +424,17 @@ WaitResult Runtime::waitForBgp(const std::string& name, std::chrono::millisecond
       for (const auto& s : n.bird->sessions) expected += reachable.count(s.neighbor_address);
   size_t lastReported = size_t(-1);
   auto probe = [&]() {
-    std::vector<std::string> missing, errors;
+    std::vector<std::string> missing;
     size_t up = 0;
-    std::vector<std::vector<SessionState>> all = sessionsOfAll(name, p, errors);
+    std::vector<DaemonSessions> all = sessionsOfAll(name, p, kProbeWait);
     for (size_t i = 0; i < p.nodes.size(); ++i) {
       const plan::Node& n = p.nodes[i];
       if (!n.bird) continue;
-      if (!errors[i].empty()) {
-        missing.push_back(n.id + ": " + errors[i]);
+      if (!all[i].error.empty()) {
+        missing.push_back(n.id + ": " + all[i].error);
         continue;
       }
-      const std::vector<SessionState>& states = all[i];
+      const std::vector<SessionState>& states = all[i].sessions;
       for (const auto& s : n.bird->sessions) {
         if (!reachable.count(s.neighbor_address)) continue;
         auto it = std::find_if(states.begin(), states.end(),
@@ -435,7 +458,7 @@ WaitResult Runtime::waitForBgp(const std::string& name, std::chrono::millisecond
   return waitUntil(probe, timeout, std::chrono::milliseconds(100), clock_);
 }
 
-EmulationStatus Runtime::status(const std::string& name) const {
+EmulationStatus Runtime::status(const std::string& name, std::chrono::milliseconds wait) const {
   StateDir st = state(name);
   EmulationStatus out;
   out.name = name;
@@ -448,8 +471,7 @@ EmulationStatus Runtime::status(const std::string& name) const {
   for (const auto& ns : kernel_.listNamespaces()) existing.insert(ns);
   for (const auto& ns : record.namespaces)
     if (!existing.count(ns)) out.problems.push_back("namespace " + ns + " is missing");
-  std::vector<std::string> errors;
-  std::vector<std::vector<SessionState>> all = sessionsOfAll(name, p, errors);
+  std::vector<DaemonSessions> all = sessionsOfAll(name, p, wait);
   for (size_t i = 0; i < p.nodes.size(); ++i) {
     const plan::Node& n = p.nodes[i];
     NodeStatus ns;
@@ -460,12 +482,16 @@ EmulationStatus Runtime::status(const std::string& name) const {
     if (ns.has_bird) {
       ++out.daemons;
       ns.sessions = int(n.bird->sessions.size());
-      if (errors[i].empty()) {
-        for (const auto& s : all[i]) ns.established += s.established();
+      if (all[i].error.empty()) {
+        for (const auto& s : all[i].sessions) ns.established += s.established();
         ns.bird_running = true;
         ++out.daemons_running;
+      } else if (all[i].late) {
+        ns.bird_running = ns.bird_busy = true;
+        ++out.daemons_running;
+        ++out.daemons_busy;
       } else {
-        out.problems.push_back(n.id + ": BIRD is not running (" + errors[i] + ")");
+        out.problems.push_back(n.id + ": BIRD is not running (" + all[i].error + ")");
       }
       out.sessions += ns.sessions;
       out.established += ns.established;

@@ -84,6 +84,11 @@ class Fd {
   int fd_;
 };
 
+// Raises this process's soft limit of open files to at least `needed`, as far as the hard limit
+// allows (a thousand daemons or namespaces need more than the usual 1,024); returns the soft
+// limit in force afterwards.
+size_t allowOpenFiles(size_t needed);
+
 // True when `relative` can name a file below an output directory: not empty, not absolute,
 // without empty, "." or ".." parts.
 bool isPlainRelativePath(std::string_view relative);

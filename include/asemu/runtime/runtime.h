@@ -47,6 +47,7 @@ struct NodeStatus {
   std::string role;
   bool has_bird = false;
   bool bird_running = false;
+  bool bird_busy = false;  // running, did not answer in time; sessions unknown
   int sessions = 0;
   int established = 0;
 };
@@ -58,6 +59,7 @@ struct EmulationStatus {
   int nodes = 0;
   int daemons = 0;
   int daemons_running = 0;
+  int daemons_busy = 0;  // running, but did not answer in time: their sessions are not counted
   int sessions = 0;
   int established = 0;
   std::vector<NodeStatus> node_list;
@@ -84,16 +86,25 @@ class Runtime {
   StateDir state(const std::string& name) const;  // Error when not running
   plan::Plan plan(const std::string& name) const;
 
-  EmulationStatus status(const std::string& name) const;
+  // What runs and how many sessions are up; a daemon that does not answer within `wait` is
+  // counted busy, not dead.
+  EmulationStatus status(const std::string& name,
+                         std::chrono::milliseconds wait = kStatusWait) const;
+  static constexpr std::chrono::milliseconds kStatusWait{5000};
 
   // BGP sessions of one node (plan order), as its BIRD reports them.
   std::vector<SessionState> sessions(const std::string& name, const plan::Node& node) const;
-  // The sessions of every node of `plan` that runs BIRD (by node index; others stay empty),
-  // all daemons asked at once by a few threads, so that one busy daemon does not hold up the
-  // rest. `errors` gets why a daemon could not be asked (by node index, "" when it could).
-  std::vector<std::vector<SessionState>> sessionsOfAll(const std::string& name,
-                                                       const plan::Plan& plan,
-                                                       std::vector<std::string>& errors) const;
+  // What one daemon said of its sessions when all were asked at once.
+  struct DaemonSessions {
+    std::vector<SessionState> sessions;
+    std::string error;  // why it did not answer; "" when it did
+    bool late = false;  // it runs but did not answer within the wait
+  };
+  // The sessions of every node of `plan` that runs BIRD (by node index; others stay empty).
+  // Every daemon is asked at once and has the whole of `wait` to answer, so that a thousand busy
+  // daemons cost one wait, not one each.
+  std::vector<DaemonSessions> sessionsOfAll(const std::string& name, const plan::Plan& plan,
+                                            std::chrono::milliseconds wait) const;
   BirdReply birdCommand(const std::string& name, const plan::Node& node,
                         const std::string& command) const;
   // `birdc enable|disable SESSION` on the node's BIRD. Throws asemu::Error for a session the

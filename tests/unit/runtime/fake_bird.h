@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,12 @@ class FakeBird : public BirdControl {
   std::vector<std::string> commands;  // "node: command", except `show protocols`
   // Replies to commands other than `show protocols` (raw, codes included); default "0000 ".
   std::map<std::string, std::string> replies;
+  // Nodes whose BIRD runs but does not answer in time (a busy daemon).
+  std::set<std::string> late;
 
   BirdReply command(const std::string& socketPath, const std::string& command,
                     const std::string& node) override {
+    if (late.count(node)) throw BirdLate(node, "BIRD did not answer '" + command + "' in time");
     auto it = sessions.find(node);
     if (it == sessions.end()) throw Error(node, "cannot reach BIRD at " + socketPath);
     if (command != "show protocols") {

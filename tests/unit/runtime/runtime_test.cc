@@ -316,6 +316,19 @@ TEST_F(RuntimeTest, StatusCountsEstablishedSessionsAsBirdReportsThem) {
   EXPECT_EQ(s.node_list[1].id, "as2/router0");
   EXPECT_EQ(s.node_list[1].established, 1);
   EXPECT_EQ(s.node_list[3].established, 0);
+  EXPECT_EQ(s.daemons_busy, 0);
+
+  // A daemon that runs but does not answer in time is busy, not dead; what it would say is not
+  // counted.
+  bird.late = {"as2/router0"};
+  s = rt.status("ebgp2");
+  EXPECT_EQ(s.daemons_running, 2);
+  EXPECT_EQ(s.daemons_busy, 1);
+  EXPECT_EQ(s.established, 0);
+  EXPECT_TRUE(s.problems.empty());
+  EXPECT_TRUE(s.node_list[1].bird_busy);
+  EXPECT_TRUE(s.node_list[1].bird_running);
+  EXPECT_FALSE(s.node_list[3].bird_busy);
 }
 
 TEST_F(RuntimeTest, UpWaitsUntilEveryReachableSessionIsEstablished) {
