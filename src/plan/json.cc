@@ -465,8 +465,10 @@ Plan planFromJson(const json& j) {
     n.display_name = rn.str(nj, "display_name");
     Reader rl = rn.at("link");
     const json& lj = rn.field(nj, "link");
-    n.link.latency_ms = uint32_t(rl.integer(lj, "latency_ms", 0, 3600000));
-    n.link.bandwidth_bps = uint64_t(rl.integer(lj, "bandwidth_bps", 0, 1000000000000000));
+    n.link.latency_ms = uint32_t(rl.integer(lj, "latency_ms", 0, kMaxLatencyMs));
+    n.link.bandwidth_bps = uint64_t(rl.integer(lj, "bandwidth_bps", 0, kMaxBandwidthBps));
+    if (std::string why = bandwidthProblem(n.link.bandwidth_bps); !why.empty())
+      rl.at("bandwidth_bps").fail(why);
     n.link.loss_percent = rl.number(lj, "loss_percent", 0, 100);
     plan.networks.push_back(std::move(n));
   }

@@ -90,10 +90,12 @@ Runtime::Runtime(Kernel& kernel, fs::path root, BirdControl& bird, WaitClock clo
     : kernel_(kernel), bird_(bird), clock_(std::move(clock)), root_(std::move(root)) {}
 
 // Link properties become netem or a token bucket (LinkProperties::usesNetem) on every interface
-// of the network; a kernel built without the one needed is refused up front.
-void Runtime::checkQueueingDisciplines(const plan::Plan& plan) {
+// of the network. Properties beyond their limits (a plan built in C++ is not read through a
+// topology file's checks), or a kernel built without the discipline needed, are refused up front.
+void Runtime::checkLinks(const plan::Plan& plan) {
   for (const auto& net : plan.networks) {
     const LinkProperties& l = net.link;
+    if (std::string why = l.problem(); !why.empty()) throw Error(net.id, "link: " + why);
     if (l.usesNetem()) {
       if (!kernel_.hasQueueingDiscipline("netem"))
         throw Error(net.id,
@@ -122,7 +124,7 @@ std::string Runtime::up(const plan::Plan& plan, const UpOptions& o) {
   Realization r = realize(plan, name);
   if (auto problems = limitProblems(demandOf(plan), kernel_.hostLimits()); !problems.empty())
     throw Error(name, "cannot start: " + joined(problems, "; "));
-  checkQueueingDisciplines(plan);
+  checkLinks(plan);
   std::string prefix = namespacePrefix(name);
   for (const auto& ns : kernel_.listNamespaces())
     if (ns.rfind(prefix, 0) == 0)

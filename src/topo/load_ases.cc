@@ -19,12 +19,17 @@ std::optional<LinkProperties> FileLoader::link(const Mapping& owner) {
   LinkProperties lp;
   bool ok = true;
   if (m.has("latency_ms")) {
-    auto v = m.integer("latency_ms", 0, std::numeric_limits<uint32_t>::max());
+    auto v = m.integer("latency_ms", 0, kMaxLatencyMs);
     ok = ok && v;
     if (v) lp.latency_ms = uint32_t(*v);
   }
   if (m.has("bandwidth_bps")) {
     auto v = m.unsignedInteger("bandwidth_bps");
+    if (v)
+      if (std::string why = bandwidthProblem(*v); !why.empty()) {
+        m.error("bandwidth_bps", why);
+        v.reset();
+      }
     ok = ok && v;
     if (v) lp.bandwidth_bps = *v;
   }

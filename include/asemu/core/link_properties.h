@@ -2,8 +2,18 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace asemu {
+
+// What a link may ask for: the limits every reader of link properties (topology files, plan
+// JSON, the runtime for models built in C++) checks through the functions below.
+constexpr uint32_t kMaxLatencyMs = 3600000;  // an hour
+constexpr uint64_t kMinBandwidthBps = 8;     // one byte per second, the kernel's unit
+constexpr uint64_t kMaxBandwidthBps = 1000000000000000ULL;  // 1 Pbit/s
+
+// Empty when `bps` can be applied: 0 (no limit) or from kMinBandwidthBps to kMaxBandwidthBps.
+std::string bandwidthProblem(uint64_t bps);
 
 struct LinkProperties {
   uint32_t latency_ms = 0;     // one-way delay added on each interface of the network
@@ -14,6 +24,8 @@ struct LinkProperties {
   // Delay and loss (and a rate with them) need netem; a rate alone is a token bucket (tbf).
   bool usesNetem() const { return latency_ms != 0 || loss_percent != 0; }
   bool operator==(const LinkProperties&) const = default;
+  // Empty when every property is within its limits; else the first that is not, by its key.
+  std::string problem() const;
 };
 
 }  // namespace asemu

@@ -132,7 +132,7 @@ class Runtime {
   void setStopTimes(const StopTimes& times) { stop_times_ = times; }
 
  private:
-  void checkQueueingDisciplines(const plan::Plan& plan);
+  void checkLinks(const plan::Plan& plan);
   static void removeStateFiles(const StateDir& st, const std::vector<std::string>& namespaces);
 
   Kernel& kernel_;

@@ -395,6 +395,12 @@ TEST_F(PlanJsonErrors, NumbersStayInTheirRange) {
                   {"latency_ms", 0}, {"bandwidth_bps", 0}, {"loss_percent", 1e300}};
             }),
             "plan.networks[0].link.loss_percent: must be a number from 0 to 100");
+  EXPECT_EQ(
+      with([](json& p) {
+        p["networks"][0]["link"] = {{"latency_ms", 0}, {"bandwidth_bps", 7}, {"loss_percent", 0}};
+      }),
+      "plan.networks[0].link.bandwidth_bps: 'bandwidth_bps' must be 0 (no limit) or from 8 "
+      "(one byte per second, the kernel's smallest rate) to 1000000000000000, got 7");
 }
 
 TEST_F(PlanJsonErrors, EveryProblemIsReportedAtOnce) {

@@ -100,7 +100,7 @@ class ControlSocket {
         std::string got;
         char ch;
         while (got.find('\n') == std::string::npos && read(c.get(), &ch, 1) == 1) got += ch;
-        command = got;
+        command_ = got;
         if (write(c.get(), reply.data(), reply.size()) < 0) return;
       });
   }
@@ -111,12 +111,17 @@ class ControlSocket {
     }
     std::filesystem::remove(path_);
   }
-  std::string command;  // what the client sent, once served
+  // What the client sent, once the conversation is over.
+  std::string served() {
+    if (server_.joinable()) server_.join();
+    return command_;
+  }
 
  private:
   std::filesystem::path path_;
   Fd listener_;
   std::thread server_;
+  std::string command_;
 };
 
 class BirdCommandAllTest : public ::testing::Test {
@@ -139,7 +144,7 @@ TEST_F(BirdCommandAllTest, EachDaemonAnswersLateOrIsUnreachableInItsOwnPlace) {
   ASSERT_EQ(answers.size(), 4u);
   EXPECT_EQ(answers[0].outcome, BirdAnswer::Outcome::Answered);
   EXPECT_EQ(parseProtocols(answers[0].reply).size(), 5u);
-  EXPECT_EQ(answering.command, "show protocols\n");
+  EXPECT_EQ(answering.served(), "show protocols\n");
   EXPECT_EQ(answers[1].outcome, BirdAnswer::Outcome::Late);
   EXPECT_EQ(answers[1].error, "BIRD did not answer 'show protocols' in time");
   EXPECT_EQ(answers[2].outcome, BirdAnswer::Outcome::Unreachable);

@@ -266,6 +266,19 @@ TEST_F(RuntimeTest, LinkPropertiesTheKernelCannotApplyFailBeforeAnythingIsCreate
                 "this kernel lacks (CONFIG_NET_SCH_TBF); load it with 'modprobe sch_tbf', or "
                 "remove it from the network's link");
   EXPECT_TRUE(kernel.log.empty());
+  // A plan built in C++ meets the limits a topology file does: 5 bit/s is no rate tbf can hold.
+  kernel.qdiscs = {"netem", "tbf"};
+  p.networks[0].link.bandwidth_bps = 5;
+  EXPECT_EQ(errorOf([&] { rt.up(p, noWait()); }),
+            p.networks[0].id +
+                ": link: 'bandwidth_bps' must be 0 (no limit) or from 8 (one byte per second, "
+                "the kernel's smallest rate) to 1000000000000000, got 5");
+  p.networks[0].link = {};
+  p.networks[0].link.loss_percent = 150;
+  EXPECT_EQ(errorOf([&] { rt.up(p, noWait()); }),
+            p.networks[0].id + ": link: 'loss_percent' must be a number from 0 to 100, got 150");
+  EXPECT_TRUE(kernel.log.empty());
+  EXPECT_FALSE(fs::exists(root / "small"));
 }
 
 TEST_F(RuntimeTest, LeftoverNamespaceWithoutRecordIsReported) {

@@ -67,7 +67,13 @@ TEST(TopologyErrors, WrongTypes) {
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {loss_percent: 101}}]\n"),
             "t.yaml:1:42: ix1: 'loss_percent' must be a number from 0 to 100, got '101'");
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {latency_ms: -1}}]\n"),
-            "t.yaml:1:40: ix1: 'latency_ms' must be an integer from 0 to 4294967295, got '-1'");
+            "t.yaml:1:40: ix1: 'latency_ms' must be an integer from 0 to 3600000, got '-1'");
+  // Below a byte per second the kernel's token bucket has no rate to hold.
+  EXPECT_EQ(loadError("exchanges: [{id: 1, link: {bandwidth_bps: 7}}]\n"),
+            "t.yaml:1:43: ix1: 'bandwidth_bps' must be 0 (no limit) or from 8 (one byte per "
+            "second, the kernel's smallest rate) to 1000000000000000, got 7");
+  EXPECT_EQ(loadError("exchanges: [{id: 1, link: {latency_ms: 3600001}}]\n"),
+            "t.yaml:1:40: ix1: 'latency_ms' must be an integer from 0 to 3600000, got '3600001'");
 }
 
 TEST(TopologyErrors, NullValues) {
