@@ -88,9 +88,10 @@ std::vector<Protocol> parseProtocols(const BirdReply& reply) {
 
 namespace {
 
-// A connected stream socket to the control socket at `socketPath`, or none with `error` set. A path
-// longer than a socket address holds (108 bytes) is reached through its directory.
-Fd connectControl(const std::string& socketPath, bool nonblocking, int& error) {
+// A connected, non-blocking stream socket to the control socket at `socketPath`, or none with
+// `error` set. A path longer than a socket address holds (108 bytes) is reached through its
+// directory.
+Fd connectControl(const std::string& socketPath, int& error) {
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
   std::string path = socketPath;
@@ -105,7 +106,7 @@ Fd connectControl(const std::string& socketPath, bool nonblocking, int& error) {
     path = "/proc/self/fd/" + std::to_string(dir.get()) + path.substr(slash);
   }
   std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
-  Fd fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0));
+  Fd fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
   if (fd.get() < 0 || connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
     error = errno;
     return Fd();
@@ -122,37 +123,6 @@ std::string late(const std::string& command) {
 }
 
 }  // namespace
-
-BirdReply birdCommand(const std::string& socketPath, const std::string& command,
-                      const std::string& object, int timeoutMs) {
-  int error = 0;
-  Fd fd = connectControl(socketPath, false, error);
-  if (fd.get() < 0) throw Error(object, unreachable(socketPath, error));
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
-  std::string buffer;
-  auto readReply = [&]() -> BirdReply {
-    for (;;) {
-      bool complete = false;
-      BirdReply r = parseBirdReply(buffer, &complete);
-      if (complete) return r;
-      int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(
-                         deadline - std::chrono::steady_clock::now())
-                         .count());
-      pollfd p{fd.get(), POLLIN, 0};
-      if (left <= 0 || poll(&p, 1, left) <= 0) throw BirdLate(object, late(command));
-      char chunk[8192];
-      ssize_t n = read(fd.get(), chunk, sizeof(chunk));
-      if (n <= 0) throw Error(object, "BIRD closed its control socket");
-      buffer.append(chunk, size_t(n));
-    }
-  };
-  readReply();  // the greeting: "0001 BIRD 2.0.12 ready."
-  buffer.clear();
-  std::string line = command + "\n";
-  if (send(fd.get(), line.data(), line.size(), MSG_NOSIGNAL) != ssize_t(line.size()))
-    throw Error(object, "cannot write to BIRD's control socket");
-  return readReply();
-}
 
 std::vector<BirdAnswer> birdCommandAll(const std::vector<BirdAddress>& daemons,
                                        const std::string& command, std::chrono::milliseconds wait) {
@@ -184,7 +154,7 @@ std::vector<BirdAnswer> birdCommandAll(const std::vector<BirdAddress>& daemons,
                     (end - std::chrono::steady_clock::now()) / int(turnsLeft);
     for (; next < daemons.size() && talking.size() < turn; ++next) {
       int error = 0;
-      Fd fd = connectControl(daemons[next].socket_path, true, error);
+      Fd fd = connectControl(daemons[next].socket_path, error);
       if (fd.get() >= 0) {
         talking.push_back(Conversation{next, std::move(fd), {}});
       } else if (error == EAGAIN) {  // its queue of connections is full: it does not accept
@@ -202,7 +172,9 @@ std::vector<BirdAnswer> birdCommandAll(const std::vector<BirdAddress>& daemons,
       }
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0 || poll(fds.data(), fds.size(), int(left.count())) <= 0) {
+      int ready = left.count() <= 0 ? 0 : poll(fds.data(), fds.size(), int(left.count()));
+      if (ready < 0 && errno == EINTR) continue;
+      if (ready <= 0) {
         while (!talking.empty()) finish(talking.size() - 1, Outcome::Late, late(command));
         break;
       }
@@ -240,6 +212,16 @@ std::vector<BirdAnswer> birdCommandAll(const std::vector<BirdAddress>& daemons,
     }
   }
   return out;
+}
+
+// One daemon is a conversation like any other.
+BirdReply birdCommand(const std::string& socketPath, const std::string& command,
+                      const std::string& object, int timeoutMs) {
+  BirdAnswer a =
+      birdCommandAll({{socketPath, object}}, command, std::chrono::milliseconds(timeoutMs)).front();
+  if (a.outcome == BirdAnswer::Outcome::Late) throw BirdLate(object, a.error);
+  if (a.outcome == BirdAnswer::Outcome::Unreachable) throw Error(object, a.error);
+  return a.reply;
 }
 
 std::vector<BirdAnswer> BirdControl::commandAll(const std::vector<BirdAddress>& daemons,

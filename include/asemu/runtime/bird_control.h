@@ -47,9 +47,9 @@ class BirdLate : public Error {
   using Error::Error;
 };
 
-// Sends one command to the BIRD listening on `socketPath` and returns its reply. Throws
-// asemu::Error(object, ...) when the socket cannot be reached, BirdLate when it is reached but
-// the reply is not complete after `timeoutMs`.
+// Sends one command to the BIRD listening on `socketPath` and returns its reply (birdCommandAll
+// for one daemon). Throws asemu::Error(object, ...) when the socket cannot be reached, BirdLate
+// when it is reached but the reply is not complete after `timeoutMs`.
 BirdReply birdCommand(const std::string& socketPath, const std::string& command,
                       const std::string& object, int timeoutMs = 3000);
 
