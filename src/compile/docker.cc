@@ -12,6 +12,7 @@
 #include "asemu/compile/compose_names.h"
 #include "asemu/compile/seed_labels.h"
 #include "asemu/compile/start_script.h"
+#include "asemu/core/linux_limits.h"
 #include "asemu/plan/bird_config.h"
 #include "compose_file.h"
 #include "docker_files.h"
@@ -60,6 +61,23 @@ void checkUniqueNames(const plan::Plan& plan, bool swarm) {
       problems.add(net.id,
                    "compose network name " + n->first + " is also the name of " + n->second);
   }
+  problems.throwIfAny();
+}
+
+// Docker makes each network one Linux bridge per host, with a port for each container on it.
+void checkBridgePorts(const plan::Plan& plan) {
+  std::unordered_map<std::string, size_t> members;
+  for (const auto& node : plan.nodes)
+    for (const auto& i : node.interfaces) ++members[i.network];
+  Diagnostics problems;
+  for (const auto& net : plan.networks)
+    if (auto m = members.find(net.id); m != members.end() && m->second > kBridgePorts)
+      problems.add(net.id, std::to_string(m->second) +
+                               " containers on one Docker network, which is one Linux bridge of "
+                               "at most " +
+                               std::to_string(kBridgePorts) +
+                               " ports (split the network, or run it with `asemu up`, which "
+                               "joins several bridges)");
   problems.throwIfAny();
 }
 
@@ -143,6 +161,7 @@ Output compileDocker(const plan::Plan& plan, const DockerOptions& options) {
     problems.throwIfAny();
   }
   checkUniqueNames(plan, swarm);
+  if (!swarm) checkBridgePorts(plan);
 
   // Where Docker addresses each network from, and each member's address as Docker sees it.
   DockerSubnets dockerSubnets;

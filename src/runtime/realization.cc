@@ -1,5 +1,6 @@
 #include "asemu/runtime/realization.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -16,6 +17,25 @@ LinkOp op(LinkOp::Kind kind, std::string object, std::string dev) {
   o.object = std::move(object);
   o.dev = std::move(dev);
   return o;
+}
+
+// How one network's members spread over its bridges: the first bridge holds `first` members and
+// a trunk to each of the other bridges - 1, which hold kMembersPerBridge members each.
+struct BridgeLayout {
+  size_t bridges = 1;
+  size_t first = 0;
+  size_t bridgeOf(size_t member) const {
+    return member < first ? 0 : 1 + (member - first) / kMembersPerBridge;
+  }
+};
+
+BridgeLayout layoutFor(size_t members) {
+  BridgeLayout l;
+  for (;;) {
+    l.first = std::min(kMembersPerBridge, kBridgePorts - (l.bridges - 1));
+    if (l.first + (l.bridges - 1) * kMembersPerBridge >= members) return l;
+    ++l.bridges;
+  }
 }
 
 }  // namespace
@@ -38,15 +58,19 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
   std::map<std::string, size_t> members;
   for (const auto& node : plan.nodes)
     for (const auto& itf : node.interfaces) ++members[itf.network];
+  std::map<std::string, BridgeLayout> layouts;
   for (size_t i = 0; i < plan.networks.size(); ++i) {
     const std::string& id = plan.networks[i].id;
     auto m = members.find(id);
     if (m == members.end()) continue;
+    if (m->second > bridgeCapacity())
+      throw Error(id, std::to_string(m->second) + " members; one network holds at most " +
+                          std::to_string(bridgeCapacity()));
+    const BridgeLayout& layout = layouts[id] = layoutFor(m->second);
     r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, id, bridgeName(i)));
     ++r.bridges;
     // A network too large for one bridge: more bridges, each joined to the first by a veth.
-    size_t segments = (m->second + kMembersPerBridge - 1) / kMembersPerBridge;
-    for (size_t k = 1; k < segments; ++k) {
+    for (size_t k = 1; k < layout.bridges; ++k) {
       r.fabric_batch.ops.push_back(op(LinkOp::Kind::Bridge, id, bridgeSegmentName(i, k)));
       ++r.bridges;
       LinkOp trunk = op(LinkOp::Kind::Trunk, id, trunkName(i, k));
@@ -88,7 +112,8 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
       LinkOp veth = op(LinkOp::Kind::Veth, object, itf.name);
       veth.target_ns = setup.ns;
       veth.peer = portName(n, i);
-      veth.master = bridgeSegmentName(net->second, joined[itf.network]++ / kMembersPerBridge);
+      veth.master =
+          bridgeSegmentName(net->second, layouts.at(itf.network).bridgeOf(joined[itf.network]++));
       r.fabric_batch.ops.push_back(veth);
       r.ports.push_back({veth.peer, veth.master, node.id, itf.name, itf.network});
 

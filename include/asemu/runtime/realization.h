@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "asemu/core/linux_limits.h"
 #include "asemu/plan/plan.h"
 #include "asemu/runtime/kernel.h"
 
@@ -26,10 +27,15 @@ struct Port {
   bool operator==(const Port&) const = default;
 };
 
-// A Linux bridge holds at most 1,024 ports. A network with more members is realized as several
-// bridges of at most this many members, each joined to the first by a veth ("trunk"), so the
-// first bridge keeps room for the trunks.
+// A Linux bridge has at most kBridgePorts ports. A network with more members than
+// kMembersPerBridge is realized as several bridges, each joined to the first by a
+// veth ("trunk"); the others hold kMembersPerBridge members each, the first what room its trunks
+// leave, up to kMembersPerBridge.
 inline constexpr size_t kMembersPerBridge = 1000;
+// The most members one network can have: a first bridge of trunks only, to kBridgePorts others.
+constexpr size_t bridgeCapacity() {
+  return kBridgePorts * kMembersPerBridge;
+}
 
 struct NodeSetup {
   std::string node;  // plan node id

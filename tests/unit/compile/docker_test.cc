@@ -134,6 +134,46 @@ TEST(Docker, FullNetworkLeavesNoBridgeAddress) {
   }
 }
 
+// A plan whose network as150/net0 (a /20) has `hosts` hosts besides its router.
+plan::Plan crowdedNetwork(size_t hosts) {
+  auto p = testing::smallInternet();
+  const Ipv4Prefix wide = *Ipv4Prefix::parse("10.150.0.0/20");
+  for (auto& net : p.networks)
+    if (net.id == "as150/net0") net.prefix = wide;
+  plan::Node model = *p.findNode("as150/host_0");
+  for (auto& n : p.nodes)
+    for (auto& i : n.interfaces)
+      if (i.network == "as150/net0") i.prefix_length = 20;
+  for (size_t k = 1; k < hosts; ++k) {
+    plan::Node h = model;
+    h.id = "as150/host_" + std::to_string(k);
+    h.name = "host_" + std::to_string(k);
+    h.interfaces[0].prefix_length = 20;
+    h.interfaces[0].address = *wide.host(1000 + k);
+    p.nodes.push_back(h);
+  }
+  return p;
+}
+
+// A Docker network is one Linux bridge per host, with one port per container: a network of more
+// members than a bridge has ports is refused before anything is written.
+TEST(Docker, ANetworkOfMoreContainersThanABridgeHasPortsIsRefused) {
+  EXPECT_NO_THROW(compileDocker(crowdedNetwork(1022), {}));  // with the router, 1,023
+  for (bool selfManaged : {false, true}) {
+    DockerOptions o;
+    o.self_managed_network = selfManaged;
+    try {
+      compileDocker(crowdedNetwork(1023), o);
+      FAIL() << "expected an error";
+    } catch (const ErrorList& e) {
+      EXPECT_STREQ(e.what(),
+                   "as150/net0: 1024 containers on one Docker network, which is one Linux bridge "
+                   "of at most 1023 ports (split the network, or run it with `asemu up`, which "
+                   "joins several bridges)");
+    }
+  }
+}
+
 TEST(Docker, SelfManagedComposeUsesPlaceholdersButLabelsKeepRealAddresses) {
   DockerOptions o;
   o.self_managed_network = true;

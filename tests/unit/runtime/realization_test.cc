@@ -157,7 +157,7 @@ TEST(Realization, ANetworkOfMoreThanOneBridgeHoldsIsSplitIntoJoinedBridges) {
   EXPECT_EQ(portsOf["br0"], 1002);  // 1,000 members and two trunks
   EXPECT_EQ(portsOf["br0s1"], 1001);
   EXPECT_EQ(portsOf["br0s2"], 501);
-  for (const auto& [bridge, ports] : portsOf) EXPECT_LE(ports, 1024) << bridge;
+  for (const auto& [bridge, ports] : portsOf) EXPECT_LE(ports, kBridgePorts) << bridge;
   // Every trunk comes after the bridges it joins, every member after its bridge.
   std::set<std::string> made;
   for (const auto& o : r.fabric_batch.ops) {
@@ -173,6 +173,38 @@ TEST(Realization, ANetworkOfMoreThanOneBridgeHoldsIsSplitIntoJoinedBridges) {
   EXPECT_EQ(r.ports[999].bridge, "br0");
   EXPECT_EQ(r.ports[1000].bridge, "br0s1");
   EXPECT_EQ(r.ports[2499].bridge, "br0s2");
+}
+
+// The first bridge holds a trunk to every other one: with many bridges it gives up members for
+// them, so that no bridge has more ports than the kernel allows.
+TEST(Realization, EveryBridgeOfAVeryLargeNetworkFitsTheKernelsPortLimit) {
+  const int members = 30000;
+  Realization r = realize(testing::hostsOnOneNetwork(members), "lan");
+  std::map<std::string, size_t> portsOf;
+  size_t veths = 0;
+  for (const auto& o : r.fabric_batch.ops) {
+    if (o.kind == LinkOp::Kind::Veth) ++portsOf[o.master], ++veths;
+    if (o.kind == LinkOp::Kind::Trunk) ++portsOf[o.master], ++portsOf[o.peer_master];
+  }
+  EXPECT_EQ(veths, size_t(members));
+  EXPECT_EQ(portsOf.size(), r.bridges);
+  for (const auto& [bridge, ports] : portsOf) EXPECT_LE(ports, kBridgePorts) << bridge;
+}
+
+TEST(Realization, ANetworkTooLargeToBridgeIsAnError) {
+  EXPECT_EQ(bridgeCapacity(), kBridgePorts * kMembersPerBridge);
+  plan::Plan p = testing::hostsOnOneNetwork(1);
+  // As many members as one more than the bridges can hold, without building a million nodes.
+  p.nodes[0].interfaces.resize(bridgeCapacity() + 1, p.nodes[0].interfaces[0]);
+  try {
+    realize(p, "lan");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 ("as20/net0: " + std::to_string(bridgeCapacity() + 1) +
+                  " members; one network holds at most " + std::to_string(bridgeCapacity()))
+                     .c_str());
+  }
 }
 
 TEST(Realization, ANetworkThatFitsOneBridgeHasNoTrunk) {

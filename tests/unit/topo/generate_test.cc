@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "asemu/core/linux_limits.h"
 #include "asemu/layers/as_graph.h"
 #include "asemu/layers/internet_generator.h"
 #include "asemu/plan/json.h"
@@ -139,7 +140,7 @@ void expectSoundInternet(int ases, uint64_t seed) {
       EXPECT_EQ(i.prefix_length, net.prefix.length()) << node.id;
       EXPECT_TRUE(addresses.insert(i.address.value()).second) << i.address.str();
     }
-  for (const auto& [id, n] : ports) EXPECT_LT(n, 1024) << id;
+  for (const auto& [id, n] : ports) EXPECT_LE(size_t(n), kBridgePorts) << id;
   const Ipv4Prefix loopbacks(Ipv4Address(10, 0, 0, 0), 16);
   for (size_t a = 0; a < plan.networks.size(); ++a) {
     EXPECT_FALSE(plan.networks[a].prefix.overlaps(loopbacks)) << plan.networks[a].id;
