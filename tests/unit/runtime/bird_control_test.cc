@@ -140,7 +140,8 @@ TEST_F(BirdCommandAllTest, EachDaemonAnswersLateOrIsUnreachableInItsOwnPlace) {
                                       {(dir / "s/bird.ctl").string(), "as3/r0"},
                                       {(dir / "missing/bird.ctl").string(), "as4/r0"},
                                       {(dir / deep / "bird.ctl").string(), "as5/r0"}};
-  auto answers = birdCommandAll(daemons, "show protocols", std::chrono::milliseconds(400));
+  // The silent daemon takes the whole wait; the answering ones have it all to answer in.
+  auto answers = birdCommandAll(daemons, "show protocols", std::chrono::seconds(2));
   ASSERT_EQ(answers.size(), 4u);
   EXPECT_EQ(answers[0].outcome, BirdAnswer::Outcome::Answered);
   EXPECT_EQ(parseProtocols(answers[0].reply).size(), 5u);
@@ -182,9 +183,10 @@ TEST_F(BirdCommandAllTest, ManyBusyDaemonsCostOneWaitNotOneEach) {
   auto answers = birdCommandAll(daemons, "show protocols", std::chrono::milliseconds(300));
   auto took = std::chrono::steady_clock::now() - started;
   for (const auto& a : answers) EXPECT_EQ(a.outcome, BirdAnswer::Outcome::Late);
-  // Asked one after the other they would take 40 waits (12 s).
+  // Asked one after the other they would take 40 waits (12 s); the bound leaves room for a
+  // loaded machine.
   EXPECT_GE(took, std::chrono::milliseconds(300));
-  EXPECT_LT(took, std::chrono::seconds(3));
+  EXPECT_LT(took, std::chrono::seconds(6));
 }
 
 TEST(BirdCommand, ADaemonThatDoesNotAnswerInTimeIsLate) {
