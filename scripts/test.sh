@@ -4,7 +4,7 @@
 #   2. unit tests, then integration tests (real namespaces and BIRD; they need root)
 #   2b. the Docker output on a Docker daemon of its own (scripts/docker_test.sh; root)
 #   3. unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer
-#   4. a bounded fuzzing run of the topology loader
+#   4. bounded fuzzing runs of the topology loader and of the plan reader
 # Ends with one line "tests: N passed, N failed" (unit tests count once per build, plain and
 # sanitized; a test skipped for a missing tool counts as passed, with its reason in the log).
 set -uo pipefail
@@ -85,7 +85,7 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   run_ctest --test-dir build-asan -LE integration -j"$(nproc)"
 
 if [ -x fuzz/run.sh ]; then
-  step "fuzzing the topology loader (bounded)"
+  step "fuzzing the topology loader and the plan reader (bounded)"
   if fuzz/run.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 

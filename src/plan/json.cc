@@ -2,8 +2,11 @@
 // stale plan.json fails with the field's path instead of a crash.
 #include "asemu/plan/json.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -496,6 +499,21 @@ std::string sessionNameProblem(std::string_view name) {
   return {};
 }
 
+namespace {
+
+// The first number token of `text` that a double cannot hold, for an error message.
+std::string largeNumberIn(const std::string& text) {
+  static const std::regex number(R"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number);
+       it != std::sregex_iterator(); ++it) {
+    const std::string token = it->str();
+    if (std::isinf(std::strtod(token.c_str(), nullptr))) return token.substr(0, 40);
+  }
+  return "?";
+}
+
+}  // namespace
+
 std::string toJsonText(const Plan& plan, int indent) {
   return toJson(plan).dump(indent) + "\n";
 }
@@ -506,6 +524,9 @@ Plan planFromJsonText(const std::string& text) {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
     throw Error("plan", "not valid JSON (parse error at byte " + std::to_string(e.byte) + ")");
+  } catch (const json::out_of_range&) {
+    // A number beyond a double ("1e400"): the parser's exception carries no position.
+    throw Error("plan", "not valid JSON (a number is too large: " + largeNumberIn(text) + ")");
   }
   return planFromJson(j);
 }

@@ -38,6 +38,8 @@ TEST(ConsoleMessages, WrongJsonIsAnErrorNotAnException) {
   EXPECT_EQ(errorOf("not json"), "a console message is a JSON object with a \"type\"");
   EXPECT_EQ(errorOf("{\"type\":"), "a console message is a JSON object with a \"type\"");
   EXPECT_EQ(errorOf("[1,2]"), "a console message is a JSON object with a \"type\"");
+  EXPECT_EQ(errorOf("{\"type\":\"input\",\"n\":1e400}"),
+            "a console message is a JSON object with a \"type\"");
   EXPECT_EQ(errorOf("\"input\""), "a console message is a JSON object with a \"type\"");
   EXPECT_EQ(errorOf(std::string("{\"type\":\"input\",\"data\":\"\xff\xfe\"}")),
             "a console message is a JSON object with a \"type\"");

@@ -442,6 +442,17 @@ TEST(PlanJsonText, InvalidJsonSaysWhere) {
   }
 }
 
+// A number JSON allows but a double cannot hold is bad input like any other, not an internal
+// error.
+TEST(PlanJsonText, ANumberTooLargeForADoubleSaysWhere) {
+  try {
+    planFromJsonText("{\"format\": 1e400}");
+    FAIL() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "plan: not valid JSON (a number is too large: 1e400)");
+  }
+}
+
 TEST(PlanJsonText, ValidJsonWithBadFieldsNamesTheField) {
   try {
     planFromJsonText(R"({"format": 1, "name": 3})");
