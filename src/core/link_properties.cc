@@ -4,12 +4,16 @@
 
 namespace asemu {
 
-std::string bandwidthProblem(uint64_t bps) {
-  if (bps == 0 || (bps >= kMinBandwidthBps && bps <= kMaxBandwidthBps)) return {};
+std::string bandwidthRule() {
   return fmt::format(
       "'bandwidth_bps' must be 0 (no limit) or from {} (one byte per second, the kernel's "
-      "smallest rate) to {}, got {}",
-      kMinBandwidthBps, kMaxBandwidthBps, bps);
+      "smallest rate) to {}",
+      kMinBandwidthBps, kMaxBandwidthBps);
+}
+
+std::string bandwidthProblem(uint64_t bps) {
+  if (bps == 0 || (bps >= kMinBandwidthBps && bps <= kMaxBandwidthBps)) return {};
+  return fmt::format("{}, got {}", bandwidthRule(), bps);
 }
 
 std::string LinkProperties::problem() const {

@@ -24,7 +24,7 @@ std::optional<LinkProperties> FileLoader::link(const Mapping& owner) {
     if (v) lp.latency_ms = uint32_t(*v);
   }
   if (m.has("bandwidth_bps")) {
-    auto v = m.unsignedInteger("bandwidth_bps");
+    auto v = m.unsignedInteger("bandwidth_bps", false, bandwidthRule());
     if (v)
       if (std::string why = bandwidthProblem(*v); !why.empty()) {
         m.error("bandwidth_bps", why);

@@ -176,7 +176,8 @@ std::optional<int64_t> Mapping::integer(const std::string& key, int64_t min, int
   return readInteger(src_, e->value, object_, "'" + key + "'", min, max);
 }
 
-std::optional<uint64_t> Mapping::unsignedInteger(const std::string& key, bool required) const {
+std::optional<uint64_t> Mapping::unsignedInteger(const std::string& key, bool required,
+                                                 const std::string& rule) const {
   const Entry* e = find(key);
   if (!e) {
     if (required) error("missing key '" + key + "'");
@@ -190,8 +191,10 @@ std::optional<uint64_t> Mapping::unsignedInteger(const std::string& key, bool re
     auto [ptr, ec] = std::from_chars(text.data(), end, v);
     if (!text.empty() && ec == std::errc() && ptr == end) return v;
   }
-  error(key, "'" + key + "' must be an integer from 0 to " +
-                 std::to_string(std::numeric_limits<uint64_t>::max()) + ", got " + describe(n));
+  error(key, (rule.empty() ? "'" + key + "' must be an integer from 0 to " +
+                                 std::to_string(std::numeric_limits<uint64_t>::max())
+                           : rule) +
+                 ", got " + describe(n));
   return std::nullopt;
 }
 

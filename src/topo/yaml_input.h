@@ -83,7 +83,9 @@ class Mapping {
   // malformed (always reported).
   std::optional<int64_t> integer(const std::string& key, int64_t min, int64_t max,
                                  bool required = false) const;
-  std::optional<uint64_t> unsignedInteger(const std::string& key, bool required = false) const;
+  // `rule` replaces "'key' must be an integer from 0 to 2^64-1" in the error.
+  std::optional<uint64_t> unsignedInteger(const std::string& key, bool required = false,
+                                          const std::string& rule = {}) const;
   std::optional<double> number(const std::string& key, double min, double max) const;
   std::optional<std::string> string(const std::string& key, bool required = false) const;
   std::optional<bool> boolean(const std::string& key) const;

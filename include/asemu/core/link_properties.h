@@ -12,6 +12,8 @@ constexpr uint32_t kMaxLatencyMs = 3600000;  // an hour
 constexpr uint64_t kMinBandwidthBps = 8;     // one byte per second, the kernel's unit
 constexpr uint64_t kMaxBandwidthBps = 1000000000000000ULL;  // 1 Pbit/s
 
+// The rule for rates, as errors state it: "'bandwidth_bps' must be 0 (no limit) or from ...".
+std::string bandwidthRule();
 // Empty when `bps` can be applied: 0 (no limit) or from kMinBandwidthBps to kMaxBandwidthBps.
 std::string bandwidthProblem(uint64_t bps);
 

@@ -72,6 +72,13 @@ TEST(TopologyErrors, WrongTypes) {
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {bandwidth_bps: 7}}]\n"),
             "t.yaml:1:43: ix1: 'bandwidth_bps' must be 0 (no limit) or from 8 (one byte per "
             "second, the kernel's smallest rate) to 1000000000000000, got 7");
+  // Any value that is not a rate gets the same rule, not the range of a 64-bit integer.
+  EXPECT_EQ(loadError("exchanges: [{id: 1, link: {bandwidth_bps: -1}}]\n"),
+            "t.yaml:1:43: ix1: 'bandwidth_bps' must be 0 (no limit) or from 8 (one byte per "
+            "second, the kernel's smallest rate) to 1000000000000000, got '-1'");
+  EXPECT_EQ(loadError("exchanges: [{id: 1, link: {bandwidth_bps: 1e400}}]\n"),
+            "t.yaml:1:43: ix1: 'bandwidth_bps' must be 0 (no limit) or from 8 (one byte per "
+            "second, the kernel's smallest rate) to 1000000000000000, got '1e400'");
   EXPECT_EQ(loadError("exchanges: [{id: 1, link: {latency_ms: 3600001}}]\n"),
             "t.yaml:1:40: ix1: 'latency_ms' must be an integer from 0 to 3600000, got '3600001'");
 }
