@@ -34,7 +34,7 @@ void setupFailover(CLI::App& sub) {
   sub.add_option("--duration", o->duration,
                  "Seconds to probe after the cause at most (default 30; stops earlier once every "
                  "AS answers again)")
-      ->check(CLI::Range(1.0, 30.0));
+      ->check(seconds(1, 30));
   sub.add_flag("--json", o->json, "Print as JSON");
   sub.footer(
       "Every AS (one probe node each, as for catchment) sends an ICMP echo to ADDRESS every\n"

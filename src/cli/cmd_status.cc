@@ -74,7 +74,7 @@ void setupStatus(CLI::App& sub) {
   sub.add_option("--wait", o->wait,
                  "Seconds every BIRD has to answer, all asked at once (default 5); one that "
                  "runs but answers later is counted busy")
-      ->check(CLI::Range(0.1, 600.0));
+      ->check(seconds(0.1, 600));
   sub.footer(
       "Exit status 1 when a daemon is dead or a namespace is missing; a busy daemon (one that\n"
       "runs but answers late, as while a thousand converge) is not a problem.\n"

@@ -1,7 +1,5 @@
 // asemu up TOPO: run an emulation on this machine (network namespaces + BIRD).
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 #include <iostream>
 
 #include "asemu/runtime/runtime.h"
@@ -10,20 +8,6 @@
 #include "topology_arg.h"
 
 namespace asemu::cli {
-namespace {
-
-constexpr double kMaxTimeoutSeconds = 24 * 60 * 60;
-
-// Empty when `text` is a wait the runtime can count in milliseconds: above 0, at most a day.
-std::string checkTimeout(const std::string& text) {
-  char* end = nullptr;
-  double seconds = std::strtod(text.c_str(), &end);
-  bool number = end != text.c_str() && *end == '\0' && std::isfinite(seconds);
-  if (number && seconds > 0 && seconds <= kMaxTimeoutSeconds) return {};
-  return "must be a number of seconds above 0 and at most 86400 (one day), got '" + text + "'";
-}
-
-}  // namespace
 
 void setupUp(CLI::App& sub) {
   struct Options {
@@ -37,7 +21,7 @@ void setupUp(CLI::App& sub) {
   sub.add_option("-n,--name", o->name, "Emulation name (default: the topology's name)");
   sub.add_flag("--no-wait", o->noWait, "Return once every daemon runs, without waiting for BGP");
   sub.add_option("--timeout", o->timeout, "Seconds to wait for BGP sessions (default 60)")
-      ->check(CLI::Validator(checkTimeout, "SECONDS"));
+      ->check(seconds(0, 24 * 60 * 60, "(one day)"));
   sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
   sub.add_option("--bgp-timers", o->timers,
                  "BGP timer profile of every session, in place of the topology's: seed (hold "

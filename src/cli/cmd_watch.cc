@@ -33,7 +33,8 @@ void setupWatch(CLI::App& sub) {
   sub.add_option("-f,--filter", o->filter, "BPF expression (libpcap syntax); empty: every packet");
   sub.add_flag("--json", o->json, "One JSON object per line (time, node, network, summary, ...)");
   sub.add_option("-c,--count", o->count, "Stop after this many lines");
-  sub.add_option("-d,--duration", o->duration, "Stop after this many seconds");
+  sub.add_option("-d,--duration", o->duration, "Stop after this many seconds")
+      ->check(seconds(0, 24 * 60 * 60, "(one day)"));
   sub.footer(
       "Each line names the node and interface where a packet was seen (<- the node received it,\n"
       "-> it sent it). Packets of one place within 100 ms are one line with a count (xN).\n"

@@ -1,5 +1,9 @@
 #include "commands.h"
 
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
 namespace asemu::cli {
 
 const std::vector<Command>& commands() {
@@ -26,6 +30,28 @@ const std::vector<Command>& commands() {
       {"generate", "Write a generated Internet of N ASes as a topology file", setupGenerate},
   };
   return table;
+}
+
+CLI::Validator seconds(double min, double max, const std::string& maxNote) {
+  // Numbers as a user writes them: 0.1, 600, 86400.
+  auto shown = [](double v) {
+    std::ostringstream out;
+    out << v;
+    return out.str();
+  };
+  std::string rule = "must be a number of seconds " +
+                     (min == 0 ? "above 0 and at most " + shown(max)
+                               : "from " + shown(min) + " to " + shown(max)) +
+                     (maxNote.empty() ? "" : " " + maxNote);
+  return CLI::Validator(
+      [=](const std::string& text) -> std::string {
+        char* end = nullptr;
+        double v = std::strtod(text.c_str(), &end);
+        bool number = end != text.c_str() && *end == '\0' && std::isfinite(v);
+        if (number && (min == 0 ? v > 0 : v >= min) && v <= max) return {};
+        return rule + ", got '" + text + "'";
+      },
+      "SECONDS");
 }
 
 }  // namespace asemu::cli

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace asemu::cli {
@@ -17,6 +18,10 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+
+// The one rule of options that are a number of seconds: a finite number from `min` to `max`
+// (above 0 when `min` is 0). `maxNote` follows the maximum in the error ("(one day)").
+CLI::Validator seconds(double min, double max, const std::string& maxNote = "");
 
 // One line per verb (add a verb: write cmd_<verb>.cc, declare it here, list it in commands.cc).
 void setupValidate(CLI::App& sub);

@@ -76,6 +76,21 @@ for t in 1e30 86401 -5 0 nan inf x; do
   expect "up --timeout $t" 2 "asemu up: --timeout: must be a number of seconds above 0 and at most 86400 (one day), got '$t' (asemu up --help lists options)"
 done
 
+# Every option that is a number of seconds has one rule: a finite number within its range. The
+# emulation named does not exist, should the rule not hold.
+for t in nan inf -1 0 601; do
+  run status no-such-emulation --wait "$t"
+  expect "status --wait $t" 2 "asemu status: --wait: must be a number of seconds from 0.1 to 600, got '$t' (asemu status --help lists options)"
+done
+for t in nan 0.5 31; do
+  run failover 10.180.0.100 --cause disable as180/router1 -e no-such-emulation --duration "$t"
+  expect "failover --duration $t" 2 "asemu failover: --duration: must be a number of seconds from 1 to 30, got '$t' (asemu failover --help lists options)"
+done
+for t in nan -1 0 1e30; do
+  run watch -e no-such-emulation --duration "$t"
+  expect "watch --duration $t" 2 "asemu watch: --duration: must be a number of seconds above 0 and at most 86400 (one day), got '$t' (asemu watch --help lists options)"
+done
+
 # Help and version still work and exit 0.
 run --version
 [ "$code" = 0 ] && [ -n "$out" ] || fail "--version: exit code $code"
