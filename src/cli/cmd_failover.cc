@@ -30,7 +30,7 @@ void setupFailover(CLI::App& sub) {
   sub.add_option("--from", o->from, "Probe only from these ASNs (2,3,150); default: every AS")
       ->delimiter(',');
   sub.add_option("--interval", o->interval, "Milliseconds between probes (default 10)")
-      ->check(CLI::Range(1, 1000));
+      ->check(integer(1, 1000));
   sub.add_option("--duration", o->duration,
                  "Seconds to probe after the cause at most (default 30; stops earlier once every "
                  "AS answers again)")

@@ -22,11 +22,9 @@ const char* const kTierNames[] = {"", "tier1", "tier2", "stub"};
 // A decimal integer in [min, max], all of `text`; else an Error naming the option.
 uint64_t parseNumber(const std::string& option, const std::string& text, uint64_t min,
                      uint64_t max) {
+  if (std::string why = integerProblem(text, min, max); !why.empty()) throw Error(option, why);
   uint64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
-    throw Error(option, "must be an integer " + std::to_string(min) + ".." + std::to_string(max) +
-                            ", got '" + text + "'");
+  std::from_chars(text.data(), text.data() + text.size(), value);
   return value;
 }
 

@@ -32,7 +32,8 @@ void setupWatch(CLI::App& sub) {
                                   "Emulation name (may be omitted when one emulation runs)");
   sub.add_option("-f,--filter", o->filter, "BPF expression (libpcap syntax); empty: every packet");
   sub.add_flag("--json", o->json, "One JSON object per line (time, node, network, summary, ...)");
-  sub.add_option("-c,--count", o->count, "Stop after this many lines");
+  sub.add_option("-c,--count", o->count, "Stop after this many lines")
+      ->check(integer(1, 1000000000));
   sub.add_option("-d,--duration", o->duration, "Stop after this many seconds")
       ->check(seconds(0, 24 * 60 * 60, "(one day)"));
   sub.footer(

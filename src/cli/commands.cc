@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -30,6 +31,20 @@ const std::vector<Command>& commands() {
       {"generate", "Write a generated Internet of N ASes as a topology file", setupGenerate},
   };
   return table;
+}
+
+std::string integerProblem(const std::string& text, uint64_t min, uint64_t max) {
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc() && end == text.data() + text.size() && value >= min && value <= max)
+    return {};
+  return "must be an integer " + std::to_string(min) + ".." + std::to_string(max) + ", got '" +
+         text + "'";
+}
+
+CLI::Validator integer(uint64_t min, uint64_t max) {
+  return CLI::Validator([=](const std::string& text) { return integerProblem(text, min, max); },
+                        "N");
 }
 
 CLI::Validator seconds(double min, double max, const std::string& maxNote) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -18,6 +19,12 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+
+// The one rule of options that are counts: a decimal integer from `min` to `max`, all of
+// `text`. Empty when it holds, else "must be an integer MIN..MAX, got 'TEXT'".
+std::string integerProblem(const std::string& text, uint64_t min, uint64_t max);
+// The same rule as a validator of an option.
+CLI::Validator integer(uint64_t min, uint64_t max);
 
 // The one rule of options that are a number of seconds: a finite number from `min` to `max`
 // (above 0 when `min` is 0). `maxNote` follows the maximum in the error ("(one day)").

@@ -91,6 +91,16 @@ for t in nan -1 0 1e30; do
   expect "watch --duration $t" 2 "asemu watch: --duration: must be a number of seconds above 0 and at most 86400 (one day), got '$t' (asemu watch --help lists options)"
 done
 
+# Options that are counts have one rule too: an integer within its range, no wrap-around.
+for c in -1 0 1e3 x; do
+  run watch -e no-such-emulation --count "$c"
+  expect "watch --count $c" 2 "asemu watch: --count: must be an integer 1..1000000000, got '$c' (asemu watch --help lists options)"
+done
+for i in nan 0 1001; do
+  run failover 10.180.0.100 --cause disable as180/router1 -e no-such-emulation --interval "$i"
+  expect "failover --interval $i" 2 "asemu failover: --interval: must be an integer 1..1000, got '$i' (asemu failover --help lists options)"
+done
+
 # Help and version still work and exit 0.
 run --version
 [ "$code" = 0 ] && [ -n "$out" ] || fail "--version: exit code $code"
