@@ -69,37 +69,33 @@ for args in "valdate" "show" "show a b" "show a --jsn" "up a --name" "up a --tim
   [ "$code" = 2 ] || fail "asemu $args: exit code $code, expected 2"
 done
 
-# --timeout is bounded: no overflow, no negative or NaN wait. A topology that does not exist
-# keeps anything from running, should the bound not hold.
-for t in 1e30 86401 -5 0 nan inf x; do
-  run up no-such-topology-file --timeout "$t"
-  expect "up --timeout $t" 2 "asemu up: --timeout: must be a number of seconds above 0 and at most 86400 (one day), got '$t' (asemu up --help lists options)"
-done
+# refuses "VERB ARGS" OPTION RULE VALUE...: each VALUE of OPTION is a usage error that states RULE.
+# The topology or emulation named does not exist, so nothing runs should the rule not hold.
+refuses() {
+  cmd=$1
+  option=$2
+  rule=$3
+  shift 3
+  verb=${cmd%% *}
+  for v in "$@"; do
+    # shellcheck disable=SC2086 # the words of the command are meant to split
+    run $cmd "$option" "$v"
+    expect "$verb $option $v" 2 "asemu $verb: $option: $rule, got '$v' (asemu $verb --help lists options)"
+  done
+}
 
-# Every option that is a number of seconds has one rule: a finite number within its range. The
-# emulation named does not exist, should the rule not hold.
-for t in nan inf -1 0 601; do
-  run status no-such-emulation --wait "$t"
-  expect "status --wait $t" 2 "asemu status: --wait: must be a number of seconds from 0.1 to 600, got '$t' (asemu status --help lists options)"
-done
-for t in nan 0.5 31; do
-  run failover 10.180.0.100 --cause disable as180/router1 -e no-such-emulation --duration "$t"
-  expect "failover --duration $t" 2 "asemu failover: --duration: must be a number of seconds from 1 to 30, got '$t' (asemu failover --help lists options)"
-done
-for t in nan -1 0 1e30; do
-  run watch -e no-such-emulation --duration "$t"
-  expect "watch --duration $t" 2 "asemu watch: --duration: must be a number of seconds above 0 and at most 86400 (one day), got '$t' (asemu watch --help lists options)"
-done
+# Every option that is a number of seconds has one rule: a finite number within its range (no
+# overflow, no negative or NaN wait).
+day="must be a number of seconds above 0 and at most 86400 (one day)"
+refuses "up no-such-topology-file" --timeout "$day" 1e30 86401 -5 0 nan inf x
+refuses "status no-such-emulation" --wait "must be a number of seconds from 0.1 to 600" nan inf -1 0 601
+failover="failover 10.180.0.100 --cause disable as180/router1 -e no-such-emulation"
+refuses "$failover" --duration "must be a number of seconds from 1 to 30" nan 0.5 31
+refuses "watch -e no-such-emulation" --duration "$day" nan -1 0 1e30
 
 # Options that are counts have one rule too: an integer within its range, no wrap-around.
-for c in -1 0 1e3 x; do
-  run watch -e no-such-emulation --count "$c"
-  expect "watch --count $c" 2 "asemu watch: --count: must be an integer 1..1000000000, got '$c' (asemu watch --help lists options)"
-done
-for i in nan 0 1001; do
-  run failover 10.180.0.100 --cause disable as180/router1 -e no-such-emulation --interval "$i"
-  expect "failover --interval $i" 2 "asemu failover: --interval: must be an integer 1..1000, got '$i' (asemu failover --help lists options)"
-done
+refuses "watch -e no-such-emulation" --count "must be an integer 1..1000000000" -1 0 1e3 x
+refuses "$failover" --interval "must be an integer 1..1000" nan 0 1001
 
 # Help and version still work and exit 0.
 run --version
