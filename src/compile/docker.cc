@@ -66,9 +66,7 @@ void checkUniqueNames(const plan::Plan& plan, bool swarm) {
 
 // Docker makes each network one Linux bridge per host, with a port for each container on it.
 void checkBridgePorts(const plan::Plan& plan) {
-  std::unordered_map<std::string, size_t> members;
-  for (const auto& node : plan.nodes)
-    for (const auto& i : node.interfaces) ++members[i.network];
+  const std::map<std::string, size_t> members = plan.membersPerNetwork();
   Diagnostics problems;
   for (const auto& net : plan.networks)
     if (auto m = members.find(net.id); m != members.end() && m->second > kBridgePorts)

@@ -93,9 +93,7 @@ Placeholders assignPlaceholders(const plan::Plan& plan, const PlaceholderOptions
         throw Error("placeholder pool " + options.pools[b].str(),
                     "overlaps placeholder pool " + options.pools[a].str());
 
-  std::map<std::string, uint64_t> members;
-  for (const auto& node : plan.nodes)
-    for (const auto& i : node.interfaces) ++members[i.network];
+  std::map<std::string, size_t> members = plan.membersPerNetwork();
 
   const auto emulated = mergedIntervals(emulatedPrefixes(plan));
   std::vector<uint64_t> cursor;

@@ -42,6 +42,13 @@ const Network* Plan::findNetwork(const std::string& id) const {
   return nullptr;
 }
 
+std::map<std::string, size_t> Plan::membersPerNetwork() const {
+  std::map<std::string, size_t> members;
+  for (const auto& node : nodes)
+    for (const auto& i : node.interfaces) ++members[i.network];
+  return members;
+}
+
 std::string roleName(Role role) {
   switch (role) {
     case Role::Host:

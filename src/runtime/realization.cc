@@ -55,9 +55,7 @@ Realization realize(const plan::Plan& plan, const std::string& emulation) {
   // Bridges exist only for networks some node joins, in the plan's network order.
   std::map<std::string, size_t> networkIndex;
   for (size_t i = 0; i < plan.networks.size(); ++i) networkIndex[plan.networks[i].id] = i;
-  std::map<std::string, size_t> members;
-  for (const auto& node : plan.nodes)
-    for (const auto& itf : node.interfaces) ++members[itf.network];
+  const std::map<std::string, size_t> members = plan.membersPerNetwork();
   std::map<std::string, BridgeLayout> layouts;
   for (size_t i = 0; i < plan.networks.size(); ++i) {
     const std::string& id = plan.networks[i].id;

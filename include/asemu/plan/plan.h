@@ -5,6 +5,7 @@
 // Its JSON form (plan/json.h) is stable and is what the runtime keeps in its state directory.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -142,6 +143,8 @@ struct Plan {
   const Node* findNode(const std::string& id) const;
   const Network* findNetwork(const std::string& id) const;
   Node* findNode(const std::string& id);
+  // How many interfaces join each network, by network id (networks nobody joins are absent).
+  std::map<std::string, size_t> membersPerNetwork() const;
 };
 
 // "as180brd-router0-10.180.0.254": the name SEED gives the node's container; lookups accept it.
